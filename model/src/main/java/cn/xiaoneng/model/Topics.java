@@ -1,0 +1,35 @@
+package cn.xiaoneng.model;
+
+/**
+ * Every Kafka topic name the platform uses, declared once for producers, jobs, tests and dashboards.
+ * Raw CDC topics are named by Debezium: {@code <prefix>.<schema>.<table>} with prefix {@code xn.raw.<sourceId>}.
+ */
+public final class Topics {
+    /** Prefix of raw change topics; Debezium's topic.prefix is {@code RAW_PREFIX + sourceId}. */
+    public static final String RAW_PREFIX = "xn.raw.";
+    /** Pattern matching every raw change topic (heartbeat topics excluded: they start with "__"). */
+    public static final String RAW_PATTERN = "xn\\.raw\\..+";
+    /** Canonical case events, keyed by case id (all events of one case in one partition, in order). */
+    public static final String CASE_EVENTS = "xn.canonical.case-events";
+    /** Records that normalization could not map, with their reasons. */
+    public static final String DEAD_LETTER = "xn.deadletter.normalization";
+    /** Debezium heartbeat topics: {@code __debezium-heartbeat.xn.raw.<sourceId>}. */
+    public static final String HEARTBEAT_PATTERN = "__debezium-heartbeat\\.xn\\.raw\\..+";
+
+    private Topics() {}
+
+    public static String rawPrefix(String sourceId) {
+        return RAW_PREFIX + sourceId;
+    }
+
+    /** Source id of a raw or heartbeat topic name, e.g. {@code xn.raw.lc.approval.business_index -> lc}. */
+    public static String sourceIdOf(String topic) {
+        String t = topic.startsWith("__debezium-heartbeat.") ? topic.substring("__debezium-heartbeat.".length()) : topic;
+        if (!t.startsWith(RAW_PREFIX)) {
+            throw new IllegalArgumentException("not a raw topic: " + topic);
+        }
+        String rest = t.substring(RAW_PREFIX.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+}
