@@ -1,0 +1,18 @@
+package cn.xiaoneng.warehouse;
+
+/** ClickHouse table names, declared once for the jobs, the console, tests and BI assets (see db/migration). */
+public final class Tables {
+    public static final String ODS_CASE_EVENT = "ods_case_event";
+    public static final String ODS_RAW_CHANGE = "ods_raw_change";
+    public static final String ODS_DEAD_LETTER = "ods_dead_letter";
+    public static final String ODS_SOURCE_HEARTBEAT = "ods_source_heartbeat";
+    /** Read through the *_CURRENT views: they merge partial aggregate states. */
+    public static final String DWD_CASE_CURRENT = "dwd_case_current";
+    public static final String DWD_CASE_STEP_CURRENT = "dwd_case_step_current";
+    public static final String DIM_CENTER = "dim_center";
+    public static final String DIM_DEPARTMENT = "dim_department";
+    public static final String DIM_WINDOW = "dim_window";
+    public static final String DIM_ITEM = "dim_item";
+
+    private Tables() {}
+}
