@@ -133,7 +133,7 @@ public final class MappingLoader {
                 if (c.has("known")) {
                     known = new LinkedHashSet<>(c.get("known").textList());
                 } else if (c.has("codes")) {
-                    known = c.get("codes").textMap(null).keySet();
+                    known = new LinkedHashSet<>(c.get("codes").textMap(null).keySet());
                 } else {
                     throw c.error("needs 'known' (list of values) or 'codes' (code table)");
                 }

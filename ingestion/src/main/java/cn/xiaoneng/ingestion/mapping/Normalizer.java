@@ -54,8 +54,11 @@ public final class Normalizer implements Serializable {
         public final List<CaseEvent> events;
         public final DeadLetter deadLetter;
         public final long sourceCommitTime;
+        /** Debezium op of the record (r, c, u, d), or empty when it could not be read. */
+        public final String op;
 
-        Outcome(String sourceId, String table, List<CaseEvent> events, DeadLetter deadLetter, long sourceCommitTime) {
+        Outcome(String sourceId, String table, List<CaseEvent> events, DeadLetter deadLetter, long sourceCommitTime, String op) {
+            this.op = op;
             this.sourceId = sourceId;
             this.table = table;
             this.events = events;
@@ -77,10 +80,11 @@ public final class Normalizer implements Serializable {
         }
         if (value == null) {
             // Tombstone after a delete (log compaction marker): carries no fact.
-            return new Outcome(sourceId, null, Collections.emptyList(), null, 0);
+            return new Outcome(sourceId, null, Collections.emptyList(), null, 0, "");
         }
         String table = null;
         String position = null;
+        String op = "";
         long commitTime = 0;
         try {
             JsonNode root;
@@ -91,6 +95,7 @@ public final class Normalizer implements Serializable {
             }
             ChangeEnvelope change = ChangeEnvelope.of(root);
             table = change.qualifiedTable();
+            op = change.op();
             position = change.position();
             commitTime = change.commitTime();
             SourceMapping source = bySource.get(sourceId);
@@ -103,7 +108,7 @@ public final class Normalizer implements Serializable {
             }
             String rowKey = key == null ? "" : new String(key, StandardCharsets.UTF_8);
             List<CaseEvent> events = map(source, mapping, change, rowKey, position, commitTime);
-            return new Outcome(sourceId, table, events, null, commitTime);
+            return new Outcome(sourceId, table, events, null, commitTime, op);
         } catch (Rejection r) {
             DeadLetter d = new DeadLetter();
             d.sourceId = sourceId;
@@ -117,7 +122,7 @@ public final class Normalizer implements Serializable {
             d.rawValue = new String(value, StandardCharsets.UTF_8);
             d.sourceCommitTime = commitTime;
             d.deadLetteredAt = nowMillis;
-            return new Outcome(sourceId, table, Collections.emptyList(), d, commitTime);
+            return new Outcome(sourceId, table, Collections.emptyList(), d, commitTime, op);
         }
     }
 

@@ -1,0 +1,133 @@
+package cn.xiaoneng.app;
+
+import cn.xiaoneng.ingestion.connect.ConnectorConfig;
+import cn.xiaoneng.ingestion.mapping.MappingLoader;
+import cn.xiaoneng.ingestion.simulator.CaseGenerator;
+import cn.xiaoneng.ingestion.simulator.Department;
+import cn.xiaoneng.ingestion.simulator.ExWriter;
+import cn.xiaoneng.ingestion.simulator.LcWriter;
+import cn.xiaoneng.ingestion.simulator.OfficeHours;
+import cn.xiaoneng.ingestion.simulator.Simulator;
+import cn.xiaoneng.ingestion.simulator.SourceDatabases;
+import cn.xiaoneng.ingestion.simulator.SourceWriter;
+import cn.xiaoneng.ingestion.simulator.XdWriter;
+import cn.xiaoneng.jobs.normalize.NormalizationOptions;
+import cn.xiaoneng.model.Times;
+import cn.xiaoneng.testsupport.ConnectRestClient;
+import cn.xiaoneng.testsupport.LocalPlatform;
+import cn.xiaoneng.warehouse.ClickHouseConnection;
+import cn.xiaoneng.warehouse.MigrationReport;
+import cn.xiaoneng.warehouse.Migrator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The first half of the pipeline on a {@link LocalPlatform}: departmental databases prepared for capture, the
+ * warehouse migrated, the Debezium connectors registered from their versioned files through Kafka Connect's
+ * REST API, and the normalization job's settings. The demo and the end-to-end tests share it, so what the tests
+ * prove is what the demo runs.
+ */
+public final class Spine {
+    /** Built-in simulated sources, each with its connector file and mapping file. */
+    public static final List<String> SOURCES = MappingLoader.BUILT_IN;
+
+    private final LocalPlatform platform;
+    private final Path workDir;
+
+    public Spine(LocalPlatform platform, Path workDir) {
+        this.platform = platform;
+        this.workDir = workDir;
+    }
+
+    public LocalPlatform platform() {
+        return platform;
+    }
+
+    public ClickHouseConnection clickHouse() {
+        return ClickHouseConnection.of(platform.clickHouse().httpUrl());
+    }
+
+    /** Creates the three departments' databases, their publications and the capture user. */
+    public void prepareSources() throws SQLException {
+        String pgBase = platform.postgres().jdbcUrl("");
+        SourceDatabases.createPostgres(platform.postgres().jdbcUrl("postgres"), pgBase.endsWith("/") ? pgBase + "%s" : pgBase + "/%s",
+                platform.postgres().user());
+        SourceDatabases.createMariaDb(platform.mariaDb().jdbcUrl(""), platform.mariaDb().user(), platform.mariaDb().password());
+    }
+
+    public MigrationReport migrateWarehouse() {
+        return new Migrator(clickHouse()).migrate();
+    }
+
+    /** Values for the {{placeholders}} in connectors/*.json on this platform. */
+    public Map<String, String> connectorSettings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("postgres.host", "127.0.0.1");
+        s.put("postgres.port", String.valueOf(platform.postgres().port()));
+        s.put("mariadb.host", "127.0.0.1");
+        s.put("mariadb.port", String.valueOf(platform.mariaDb().port()));
+        s.put("cdc.user", SourceDatabases.CDC_USER);
+        s.put("cdc.password", SourceDatabases.CDC_PASSWORD);
+        s.put("kafka.bootstrap", platform.kafka().bootstrapServers());
+        s.put("heartbeat.ms", "2000");
+        s.put("raw.partitions", "2");
+        s.put("replication.factor", "1");
+        return s;
+    }
+
+    /** Creates or updates every source connector from its file and waits until each runs. */
+    public void registerConnectors(Duration timeout) {
+        ConnectRestClient client = platform.connect().client();
+        Map<String, String> settings = connectorSettings();
+        for (String source : SOURCES) {
+            ConnectorConfig config = ConnectorConfig.builtIn(source);
+            client.putConnector(config.name(), config.resolve(settings));
+        }
+        for (String source : SOURCES) {
+            client.awaitRunning(ConnectorConfig.builtIn(source).name(), timeout);
+        }
+    }
+
+    /** Normalization settings for this platform, with a pseudonymization key kept in the work dir. */
+    public NormalizationOptions normalizationOptions(Duration checkpointInterval) throws IOException {
+        Path keyFile = workDir.resolve("pseudonymization.key");
+        if (!Files.exists(keyFile)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.createDirectories(workDir);
+            Files.writeString(keyFile, HexFormat.of().formatHex(key), StandardCharsets.UTF_8);
+        }
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put(NormalizationOptions.KAFKA_BOOTSTRAP, platform.kafka().bootstrapServers());
+        s.put(NormalizationOptions.PSEUDONYM_KEY_FILE, keyFile.toString());
+        s.put(NormalizationOptions.CHECKPOINT_INTERVAL, checkpointInterval.toMillis() + "ms");
+        s.put(NormalizationOptions.SINK_FLUSH_INTERVAL, "200ms");
+        s.put(ClickHouseConnection.KEY_URL, platform.clickHouse().httpUrl());
+        return NormalizationOptions.fromMap(s, "demo settings");
+    }
+
+    /** A simulator writing into this platform's departmental databases. */
+    public Simulator simulator(long seed, Instant businessStart, Predicate<LocalDate> workingDay) throws SQLException {
+        OfficeHours hours = OfficeHours.standard(workingDay, Times.CHINA);
+        CaseGenerator generator = new CaseGenerator(Department.builtIn(), hours, seed, businessStart, CaseGenerator.Profile.realistic());
+        Map<String, SourceWriter> writers = new LinkedHashMap<>();
+        writers.put("lc", new LcWriter(DriverManager.getConnection(platform.postgres().jdbcUrl(SourceDatabases.LC_DB), platform.postgres().user(), ""), Times.CHINA));
+        writers.put("xd", new XdWriter(DriverManager.getConnection(platform.mariaDb().jdbcUrl(SourceDatabases.XD_DB), platform.mariaDb().user(),
+                platform.mariaDb().password()), Times.CHINA));
+        writers.put("ex", new ExWriter(DriverManager.getConnection(platform.postgres().jdbcUrl(SourceDatabases.EX_DB), platform.postgres().user(), ""), Times.CHINA));
+        return new Simulator(generator, hours, writers);
+    }
+}

@@ -1,0 +1,253 @@
+package cn.xiaoneng.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xiaoneng.ingestion.simulator.CasePlan;
+import cn.xiaoneng.ingestion.simulator.Simulator;
+import cn.xiaoneng.ingestion.simulator.SourceDatabases;
+import cn.xiaoneng.jobs.normalize.NormalizationJob;
+import cn.xiaoneng.jobs.normalize.NormalizationOptions;
+import cn.xiaoneng.model.DeadLetter;
+import cn.xiaoneng.model.DeadLetterCodec;
+import cn.xiaoneng.model.Topics;
+import cn.xiaoneng.testsupport.LocalPlatform;
+import cn.xiaoneng.testsupport.TestDirs;
+import cn.xiaoneng.testsupport.Waits;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The spine, part 1, end to end on real servers: simulated departmental databases (PostgreSQL, MariaDB) →
+ * Debezium on a Kafka Connect worker → Kafka → the normalization job on a Flink MiniCluster → ClickHouse.
+ * The warehouse must say exactly what the source databases say, also across restarts and bad input.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SpineEndToEndIT {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+    /** Weekends off: enough calendar for cases in March 2026 (no holiday there). */
+    static final Predicate<LocalDate> WEEKDAYS = d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+    static final Instant MONDAY_2026_03_02 = Instant.parse("2026-03-02T00:00:00Z");
+
+    static LocalPlatform platform;
+    static Spine spine;
+    static Warehouse warehouse;
+    static NormalizationOptions options;
+    static JobClient job;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        Path dir = TestDirs.fresh("spine-it");
+        platform = LocalPlatform.builder().all().start(dir.resolve("servers"));
+        spine = new Spine(platform, dir);
+        spine.prepareSources();
+        spine.migrateWarehouse();
+        spine.registerConnectors(Duration.ofMinutes(2));
+        warehouse = new Warehouse(platform.clickHouse().httpUrl(), spine.clickHouse().database());
+        options = spine.normalizationOptions(Duration.ofSeconds(2));
+        job = startJob();
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (job != null) {
+            job.cancel().get();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    static JobClient startJob() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        return NormalizationJob.runJob(env, options);
+    }
+
+    static List<CasePlan> simulate(long seed, Instant start, int cases, double rate, AtomicLong written) throws Exception {
+        Simulator sim = spine.simulator(seed, start, WEEKDAYS);
+        return sim.runBatch(cases, rate, 5, p -> written.set(p.cases()));
+    }
+
+    static SourceTruth truth() throws Exception {
+        SourceTruth t = new SourceTruth();
+        try (Connection c = platform.postgres().connect(SourceDatabases.LC_DB)) {
+            t.readLc(c);
+        }
+        try (Connection c = platform.mariaDb().connect(SourceDatabases.XD_DB)) {
+            t.readXd(c);
+        }
+        try (Connection c = platform.postgres().connect(SourceDatabases.EX_DB)) {
+            t.readEx(c);
+        }
+        return t.sorted();
+    }
+
+    static Map<String, String> warehouseCases() {
+        Map<String, String> out = new TreeMap<>();
+        for (String line : warehouse.lines("SELECT case_id, concat_ws('|', ifNull(toString(submitted_at), ''), ifNull(toString(accepted_at), ''), "
+                + "ifNull(toString(closed_at), ''), ifNull(closing_type, ''), ifNull(window_id, ''), ifNull(item_code, '')) FROM dwd_case_current")) {
+            String[] f = line.split("\t", 2);
+            out.put(f[0], f[1]);
+        }
+        return out;
+    }
+
+    static Map<String, String> warehouseSteps() {
+        Map<String, String> out = new TreeMap<>();
+        for (String line : warehouse.lines("SELECT step_id, concat_ws('|', case_id, ifNull(step_name, ''), ifNull(handler, ''), "
+                + "ifNull(toString(started_at), ''), ifNull(toString(ended_at), '')) FROM dwd_case_step_current")) {
+            String[] f = line.split("\t", 2);
+            out.put(f[0], f[1]);
+        }
+        return out;
+    }
+
+    static List<String> warehouseEvents() {
+        return warehouse.lines("SELECT concat(case_id, '|', toString(event_type), '|', toString(business_time)) AS e FROM ods_case_event FINAL ORDER BY e");
+    }
+
+    /** Waits until the warehouse holds as many distinct events as the sources imply, then a little for the views. */
+    static void awaitWarehouseHolds(int events) {
+        Waits.until(events + " canonical events in ClickHouse", Duration.ofMinutes(3), 500,
+                () -> warehouse.number("SELECT uniqExact(event_id) FROM ods_case_event") >= events);
+    }
+
+    @Test
+    @Order(1)
+    void caseStepAndEventFactsInClickHouseEqualTheSourceDatabases() throws Exception {
+        List<CasePlan> plans = simulate(7, MONDAY_2026_03_02, 150, 0, new AtomicLong());
+        SourceTruth truth = truth();
+        assertThat(truth.cases).hasSize(plans.size());
+        assertThat(truth.events.size()).isGreaterThan(600);
+
+        awaitWarehouseHolds(truth.events.size());
+
+        assertThat(warehouseEvents()).containsExactlyElementsOf(truth.events);
+        assertThat(warehouseCases()).isEqualTo(truth.cases);
+        assertThat(warehouseSteps()).isEqualTo(truth.steps);
+        assertThat(warehouse.number("SELECT count() FROM ods_dead_letter")).isZero();
+        // Paper cases entered late keep their true (earlier) acceptance time.
+        long late = warehouse.number("SELECT count() FROM ods_case_event FINAL WHERE event_type = 'ACCEPTED' "
+                + "AND source_commit_time > business_time + INTERVAL 1 HOUR");
+        assertThat(late).isGreaterThan(0);
+        // Every raw record has a receipt; none lost between capture and the warehouse.
+        assertThat(warehouse.number("SELECT uniqExact(topic, partition, offset) FROM ods_raw_change")).isGreaterThanOrEqualTo(truth.events.size() / 2);
+        // Personal data never arrives in clear.
+        assertThat(warehouse.number("SELECT count() FROM ods_case_event WHERE match(ifNull(applicant_key, ''), '^4301')")).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void restartingConnectAndTheJobMidStreamLosesAndDoublesNothing() throws Exception {
+        AtomicLong written = new AtomicLong();
+        CompletableFuture<List<CasePlan>> writing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return simulate(8, Instant.parse("2026-03-16T00:00:00Z"), 150, 12, written);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Waits.until("30 cases written", Duration.ofMinutes(1), () -> written.get() >= 30);
+        platform.stopConnect();
+        Waits.until("60 cases written while Connect is down", Duration.ofMinutes(1), () -> written.get() >= 60);
+        platform.startConnect();
+        Waits.until("90 cases written", Duration.ofMinutes(1), () -> written.get() >= 90);
+        job.cancel().get();
+        job = startJob();
+        writing.get();
+
+        SourceTruth truth = truth();
+        awaitWarehouseHolds(truth.events.size());
+
+        assertThat(warehouseEvents()).containsExactlyElementsOf(truth.events);
+        assertThat(warehouseCases()).isEqualTo(truth.cases);
+        assertThat(warehouseSteps()).isEqualTo(truth.steps);
+        assertThat(warehouse.number("SELECT count() FROM ods_case_event FINAL")).isEqualTo(truth.events.size());
+        assertThat(warehouse.number("SELECT count() FROM dwd_case_current")).isEqualTo(truth.cases.size());
+    }
+
+    @Test
+    @Order(3)
+    void badRowsAreDeadLetteredWithReasonsWhileGoodRowsKeepFlowing() throws Exception {
+        platform.mariaDb().execute(SourceDatabases.XD_DB, "INSERT INTO audit_project (rowguid, flowsn, task_code, project_type, status, applydate, "
+                + "operatedate) VALUES ('g-bad', 'XDBAD1', 'XK-RSJ-010', 2, 77, '2026-03-20 10:00:00', '2026-03-20 10:00:00')");
+        platform.postgres().execute(SourceDatabases.EX_DB, "INSERT INTO exchange.ex_step_log (sblsh, step_table, clsj) VALUES (NULL, 'SB', '2026-03-20 10:00:00')");
+        platform.postgres().execute(SourceDatabases.LC_DB, "INSERT INTO approval.business_index (sblsh, sxbm, bjlx, sbsj) VALUES ('LCBAD1', 'XK-SCJG-001', "
+                + "'CN', '1970-01-01 08:00:00')");
+        platform.postgres().execute(SourceDatabases.EX_DB, "ALTER TABLE exchange.ex_step_log ADD COLUMN remark varchar(50)");
+        List<CasePlan> good = simulate(9, Instant.parse("2026-03-23T00:00:00Z"), 30, 0, new AtomicLong());
+        Set<String> goodIds = new HashSet<>();
+        good.forEach(p -> goodIds.add(p.caseId()));
+        SourceTruth truth = truth();
+        platform.postgres().execute(SourceDatabases.EX_DB, "ALTER TABLE exchange.ex_step_log RENAME COLUMN ckbh TO window_no",
+                "INSERT INTO exchange.ex_step_log (sblsh, step_table, clsj) VALUES ('EXDRIFT1', 'SB', '2026-03-24 10:00:00')");
+
+        Waits.until("4 dead letters", Duration.ofMinutes(2), 500, () -> warehouse.number("SELECT uniqExact(topic, partition, offset) FROM ods_dead_letter") >= 4);
+        awaitWarehouseHolds((int) truth.events.stream().filter(e -> !e.startsWith("XDBAD1") && !e.startsWith("LCBAD1")).count());
+
+        assertThat(warehouse.lines("SELECT DISTINCT reason_code FROM ods_dead_letter ORDER BY reason_code"))
+                .containsExactly("IMPOSSIBLE_TIME", "MISSING_CASE_ID", "SCHEMA_DRIFT", "UNKNOWN_CODE");
+        assertThat(warehouse.lines("SELECT reason FROM ods_dead_letter FINAL WHERE reason_code = 'UNKNOWN_CODE'").get(0)).contains("'77'", "status");
+        assertThat(warehouse.lines("SELECT reason FROM ods_dead_letter FINAL WHERE reason_code = 'SCHEMA_DRIFT'").get(0)).contains("ckbh");
+        Map<String, String> cases = warehouseCases();
+        for (String id : goodIds) {
+            assertThat(cases.get(id)).as(id).isEqualTo(truth.cases.get(id));
+        }
+        assertThat(cases).doesNotContainKeys("XDBAD1", "LCBAD1");
+
+        List<DeadLetter> onKafka = readDeadLetterTopic(4);
+        assertThat(onKafka).extracting(d -> d.reasonCode).contains("IMPOSSIBLE_TIME", "MISSING_CASE_ID", "SCHEMA_DRIFT", "UNKNOWN_CODE");
+        assertThat(onKafka).allSatisfy(d -> assertThat(d.rawValue).isNotBlank());
+    }
+
+    static List<DeadLetter> readDeadLetterTopic(int atLeast) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dead-letter-reader");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<DeadLetter> out = new ArrayList<>();
+        DeadLetterCodec codec = new DeadLetterCodec();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.DEAD_LETTER));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (out.size() < atLeast && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    out.add(codec.decode(r.value()));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,165 @@
+package cn.xiaoneng.jobs.normalize;
+
+import cn.xiaoneng.ingestion.mapping.SourceMapping;
+import cn.xiaoneng.jobs.clickhouse.ClickHouseSink;
+import cn.xiaoneng.jobs.clickhouse.JsonRowEncoder;
+import cn.xiaoneng.model.CaseEvent;
+import cn.xiaoneng.model.CaseEventCodec;
+import cn.xiaoneng.model.DeadLetter;
+import cn.xiaoneng.model.DeadLetterCodec;
+import cn.xiaoneng.model.Topics;
+import cn.xiaoneng.warehouse.Tables;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * Normalization: raw CDC records from every departmental source → canonical case events on Kafka and in
+ * ClickHouse (ODS), dead letters with reasons, receipts and heartbeats. The same jar runs on a Flink cluster
+ * ({@code flink run ... --config normalization.properties}) and, for the demo and tests, on a local MiniCluster.
+ */
+public final class NormalizationJob {
+    public static final String NAME = "xiaoneng-normalization";
+
+    private NormalizationJob() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2 || !args[0].equals("--config")) {
+            System.err.println("usage: NormalizationJob --config <normalization.properties>");
+            System.exit(2);
+        }
+        runJob(StreamExecutionEnvironment.getExecutionEnvironment(), NormalizationOptions.fromFile(Path.of(args[1]))).getJobExecutionResult().get();
+    }
+
+    /** Builds the real Kafka source and Kafka/ClickHouse sinks and submits the job; returns at once. */
+    public static JobClient runJob(StreamExecutionEnvironment env, NormalizationOptions o) throws Exception {
+        env.enableCheckpointing(o.checkpointInterval.toMillis());
+        KafkaSource<RawChange> source = KafkaSource.<RawChange>builder()
+                .setBootstrapServers(o.kafkaBootstrap)
+                .setTopicPattern(Pattern.compile(Topics.RAW_PATTERN + "|" + Topics.HEARTBEAT_PATTERN))
+                .setGroupId(o.groupId)
+                // Resume from committed offsets (committed on checkpoints); a new group starts at the beginning.
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawChangeDeserializer())
+                .setProperty("partition.discovery.interval.ms", "5000")
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+        defineWorkflow(env, source, o.mappings, o.pseudonymKey, new ProductionSinks(o));
+        return env.executeAsync(NAME);
+    }
+
+    /** The dataflow, with sources and sinks given from outside (tests pass bounded sources and collecting sinks). */
+    public static void defineWorkflow(StreamExecutionEnvironment env, Source<RawChange, ?, ?> source, List<SourceMapping> mappings, byte[] pseudonymKey,
+                                      NormalizationSinks sinks) {
+        DataStream<RawChange> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-changes").uid("raw-changes-source");
+        SingleOutputStreamOperator<CaseEvent> events = raw
+                .process(new NormalizeFunction(mappings, pseudonymKey))
+                .uid("normalize")
+                .name("normalize");
+        sinks.caseEvents(events);
+        sinks.deadLetters(events.getSideOutput(NormalizeFunction.DEAD_LETTERS));
+        sinks.receipts(events.getSideOutput(NormalizeFunction.RECEIPTS));
+        sinks.heartbeats(events.getSideOutput(NormalizeFunction.HEARTBEATS));
+    }
+
+    /** Canonical events and dead letters to Kafka (for the jobs downstream) and to ClickHouse; receipts and heartbeats to ClickHouse. */
+    static final class ProductionSinks implements NormalizationSinks {
+        private final NormalizationOptions o;
+
+        ProductionSinks(NormalizationOptions o) {
+            this.o = o;
+        }
+
+        @Override
+        public void caseEvents(DataStream<CaseEvent> events) {
+            events.sinkTo(kafka(Topics.CASE_EVENTS, new CaseKey(), new CaseEventValue())).uid("case-events-kafka").name("case-events → kafka");
+            events.sinkTo(clickHouse(Tables.ODS_CASE_EVENT, new WarehouseRows.CaseEventRow())).uid("case-events-clickhouse").name("case-events → clickhouse");
+        }
+
+        @Override
+        public void deadLetters(DataStream<DeadLetter> deadLetters) {
+            deadLetters.sinkTo(kafka(Topics.DEAD_LETTER, new DeadLetterKey(), new DeadLetterValue())).uid("dead-letters-kafka").name("dead-letters → kafka");
+            deadLetters.sinkTo(clickHouse(Tables.ODS_DEAD_LETTER, new WarehouseRows.DeadLetterRow())).uid("dead-letters-clickhouse")
+                    .name("dead-letters → clickhouse");
+        }
+
+        @Override
+        public void receipts(DataStream<RawReceipt> receipts) {
+            receipts.sinkTo(clickHouse(Tables.ODS_RAW_CHANGE, new WarehouseRows.ReceiptRow())).uid("receipts-clickhouse").name("receipts → clickhouse");
+        }
+
+        @Override
+        public void heartbeats(DataStream<SourceHeartbeat> heartbeats) {
+            heartbeats.sinkTo(clickHouse(Tables.ODS_SOURCE_HEARTBEAT, new WarehouseRows.HeartbeatRow())).uid("heartbeats-clickhouse")
+                    .name("heartbeats → clickhouse");
+        }
+
+        private <T> KafkaSink<T> kafka(String topic, SerializationSchema<T> key, SerializationSchema<T> value) {
+            return KafkaSink.<T>builder()
+                    .setBootstrapServers(o.kafkaBootstrap)
+                    .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder().setTopic(topic).setKeySerializationSchema(key)
+                            .setValueSerializationSchema(value).build())
+                    // Downstream consumers deduplicate by event id; at-least-once keeps the latency low.
+                    .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                    .build();
+        }
+
+        private <T> ClickHouseSink<T> clickHouse(String table, JsonRowEncoder<T> encoder) {
+            return ClickHouseSink.<T>builder().connection(o.clickHouse).table(table).encoder(encoder).batchSize(o.sinkBatchSize)
+                    .flushInterval(o.sinkFlushInterval).build();
+        }
+    }
+
+    /** Kafka key of a canonical event: its case id, so all events of a case stay in one partition, in order. */
+    static final class CaseKey implements SerializationSchema<CaseEvent> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(CaseEvent e) {
+            return e.caseId.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    static final class CaseEventValue implements SerializationSchema<CaseEvent> {
+        private static final long serialVersionUID = 1L;
+        private final CaseEventCodec codec = new CaseEventCodec();
+
+        @Override
+        public byte[] serialize(CaseEvent e) {
+            return codec.encode(e);
+        }
+    }
+
+    static final class DeadLetterKey implements SerializationSchema<DeadLetter> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(DeadLetter d) {
+            return (d.topic + "/" + d.partition + "/" + d.offset).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    static final class DeadLetterValue implements SerializationSchema<DeadLetter> {
+        private static final long serialVersionUID = 1L;
+        private final DeadLetterCodec codec = new DeadLetterCodec();
+
+        @Override
+        public byte[] serialize(DeadLetter d) {
+            return codec.encode(d);
+        }
+    }
+}
