@@ -27,12 +27,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The first half of the pipeline on a {@link LocalPlatform}: departmental databases prepared for capture, the
@@ -120,8 +118,7 @@ public final class Spine {
     }
 
     /** A simulator writing into this platform's departmental databases. */
-    public Simulator simulator(long seed, Instant businessStart, Predicate<LocalDate> workingDay) throws SQLException {
-        OfficeHours hours = OfficeHours.standard(workingDay, Times.CHINA);
+    public Simulator simulator(long seed, Instant businessStart, OfficeHours hours) throws SQLException {
         CaseGenerator generator = new CaseGenerator(Department.builtIn(), hours, seed, businessStart, CaseGenerator.Profile.realistic());
         Map<String, SourceWriter> writers = new LinkedHashMap<>();
         writers.put("lc", new LcWriter(DriverManager.getConnection(platform.postgres().jdbcUrl(SourceDatabases.LC_DB), platform.postgres().user(), ""), Times.CHINA));

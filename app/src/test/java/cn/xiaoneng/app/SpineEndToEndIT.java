@@ -2,23 +2,24 @@ package cn.xiaoneng.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xiaoneng.deadline.calendar.WorkCalendar;
 import cn.xiaoneng.ingestion.simulator.CasePlan;
+import cn.xiaoneng.ingestion.simulator.OfficeHours;
 import cn.xiaoneng.ingestion.simulator.Simulator;
 import cn.xiaoneng.ingestion.simulator.SourceDatabases;
 import cn.xiaoneng.jobs.normalize.NormalizationJob;
 import cn.xiaoneng.jobs.normalize.NormalizationOptions;
 import cn.xiaoneng.model.DeadLetter;
 import cn.xiaoneng.model.DeadLetterCodec;
+import cn.xiaoneng.model.Times;
 import cn.xiaoneng.model.Topics;
 import cn.xiaoneng.testsupport.LocalPlatform;
 import cn.xiaoneng.testsupport.TestDirs;
 import cn.xiaoneng.testsupport.Waits;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -56,8 +56,7 @@ class SpineEndToEndIT {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
 
-    /** Weekends off: enough calendar for cases in March 2026 (no holiday there). */
-    static final Predicate<LocalDate> WEEKDAYS = d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+    static final OfficeHours HOURS = OfficeHours.standard(WorkCalendar.china()::isWorkingDay, Times.CHINA);
     static final Instant MONDAY_2026_03_02 = Instant.parse("2026-03-02T00:00:00Z");
 
     static LocalPlatform platform;
@@ -96,7 +95,7 @@ class SpineEndToEndIT {
     }
 
     static List<CasePlan> simulate(long seed, Instant start, int cases, double rate, AtomicLong written) throws Exception {
-        Simulator sim = spine.simulator(seed, start, WEEKDAYS);
+        Simulator sim = spine.simulator(seed, start, HOURS);
         return sim.runBatch(cases, rate, 5, p -> written.set(p.cases()));
     }
 

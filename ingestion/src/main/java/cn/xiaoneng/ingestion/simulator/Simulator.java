@@ -14,7 +14,9 @@ import java.util.function.Consumer;
  *   <li>{@link #runBatch}: a known number of cases, written as fast as the databases take them (or throttled to
  *       a rate); every action of every case is written, so the result is complete and deterministic.</li>
  *   <li>{@link #runLive}: a clock that moves through office hours {@code compression} times faster than real time
- *       (nights, lunch and holidays pass at once); cases arrive and progress as the clock reaches them.</li>
+ *       (nights, lunch and holidays pass at once); cases arrive and progress as the clock reaches them. The clock
+ *       never runs ahead of real time (a fact from the future is impossible, and normalization rejects it): start
+ *       it in the past, and once it catches up it goes on at real-time pace.</li>
  * </ul>
  */
 public final class Simulator {
@@ -113,7 +115,7 @@ public final class Simulator {
         long lastProgress = wallStart;
         while (!Thread.currentThread().isInterrupted() && System.currentTimeMillis() - wallStart < maxWall.toMillis()) {
             long wallElapsed = System.currentTimeMillis() - wallStart;
-            long now = hours.plus(start, Duration.ofMillis((long) (wallElapsed * compression))).toEpochMilli();
+            long now = Math.min(hours.plus(start, Duration.ofMillis((long) (wallElapsed * compression))).toEpochMilli(), System.currentTimeMillis());
             while (next.actions().get(0).writeAt() <= now) {
                 enqueue(next);
                 next = generator.next();
@@ -132,6 +134,12 @@ public final class Simulator {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Compression that makes cases arrive at {@code casesPerSecond} while the hall is open. */
+    public static double compressionFor(double casesPerSecond, java.util.List<Department> departments, OfficeHours hours) {
+        double perOpenSecond = departments.stream().mapToDouble(Department::casesPerDay).sum() / hours.openSecondsPerDay();
+        return casesPerSecond / perOpenSecond;
     }
 
     public long actionsWritten() {

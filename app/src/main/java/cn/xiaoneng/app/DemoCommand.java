@@ -1,0 +1,209 @@
+package cn.xiaoneng.app;
+
+import cn.xiaoneng.deadline.calendar.WorkCalendar;
+import cn.xiaoneng.ingestion.simulator.Department;
+import cn.xiaoneng.ingestion.simulator.OfficeHours;
+import cn.xiaoneng.ingestion.simulator.Simulator;
+import cn.xiaoneng.jobs.normalize.NormalizationJob;
+import cn.xiaoneng.model.Times;
+import cn.xiaoneng.testsupport.LocalPlatform;
+import cn.xiaoneng.testsupport.XiaonengHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The live demo on embedded defaults: every server as a local process, the Debezium connectors on a Connect
+ * worker, the normalization job on an in-process Flink MiniCluster, the console, and three simulated
+ * departments working in compressed office time. Ctrl-C stops everything it started.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the live demo on embedded servers (Ctrl-C stops everything).")
+final class DemoCommand implements Callable<Integer> {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Option(names = "--rate", defaultValue = "2", description = "simulated cases per second while the hall is open (default: ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--working-days-back", defaultValue = "10",
+            description = "start the simulated office clock this many working days ago; it runs compressed until it reaches now (default: ${DEFAULT-VALUE})")
+    int workingDaysBack;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "simulator seed: the same seed gives the same cases (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--console-port", defaultValue = "0", description = "console port; 0 picks a free one")
+    int consolePort;
+
+    @Option(names = "--duration", description = "stop by itself after this long, ISO-8601 (e.g. PT10M); default: run until Ctrl-C")
+    Duration duration;
+
+    @Override
+    public Integer call() throws Exception {
+        Progress progress = new Progress(7);
+        Path workDir = XiaonengHome.workDir("demo");
+        Path runDir = freshRunDir(workDir);
+        System.out.println("Xiaoneng demo — work dir " + runDir + " (logs in " + workDir.resolve("logs") + ")");
+        AtomicReference<Runnable> stopAll = new AtomicReference<>(() -> { });
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopAll.get().run();
+            stopped.countDown();
+        }, "demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        progress.step("starting PostgreSQL, MariaDB, Kafka, Kafka Connect and ClickHouse");
+        LocalPlatform platform = LocalPlatform.builder().all().start(runDir.resolve("servers"));
+        stopAll.set(() -> stopQuietly("servers", platform::close));
+        progress.done(platform.startTimes().size() + " servers");
+
+        Spine spine = new Spine(platform, runDir);
+        progress.step("creating the departmental databases (lc 市场监管局, xd 人社局, ex 住建局)");
+        spine.prepareSources();
+        progress.done("3 databases");
+
+        progress.step("migrating the ClickHouse warehouse");
+        progress.done(spine.migrateWarehouse().toString());
+
+        progress.step("registering the Debezium connectors on Kafka Connect");
+        spine.registerConnectors(Duration.ofMinutes(2));
+        progress.done("lc, xd, ex running");
+
+        progress.step("starting the normalization job on an embedded Flink MiniCluster");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        JobClient job = NormalizationJob.runJob(env, spine.normalizationOptions(Duration.ofSeconds(5)));
+        Runnable stopServers = stopAll.get();
+        stopAll.set(() -> {
+            stopQuietly("normalization job", () -> job.cancel().get());
+            stopServers.run();
+        });
+        progress.done("job " + job.getJobID());
+
+        progress.step("starting the console");
+        ConsoleLauncher console = ConsoleLauncher.start(spine.clickHouse(), consolePort, Department.builtIn());
+        Runnable stopJobAndServers = stopAll.get();
+        stopAll.set(() -> {
+            stopQuietly("console", console::stop);
+            stopJobAndServers.run();
+        });
+        progress.done(console.url());
+
+        OfficeHours hours = OfficeHours.standard(WorkCalendar.china()::isWorkingDay, Times.CHINA);
+        Instant businessStart = workingDaysAgo(hours, workingDaysBack);
+        double compression = Simulator.compressionFor(rate, Department.builtIn(), hours);
+        progress.step(String.format("simulating three departments from %s at %.1f cases/s (office clock ×%.0f)",
+                CLOCK.format(LocalDateTime.ofInstant(businessStart, Times.CHINA)), rate, compression));
+        Simulator simulator = spine.simulator(seed, businessStart, hours);
+        progress.done("running");
+
+        System.out.println();
+        Map<String, String> endpoints = platform.endpoints();
+        System.out.println("console: " + console.url());
+        endpoints.forEach((name, url) -> System.out.println(name + ": " + url));
+        System.out.println();
+        System.out.println("Ready in " + progress.elapsedSeconds() + " s. Press Ctrl-C to stop everything.");
+
+        Thread sim = new Thread(() -> {
+            try {
+                simulator.runLive(businessStart, compression, duration == null ? Duration.ofDays(365) : duration, Duration.ofSeconds(15),
+                        p -> System.out.printf("simulated %d cases, %d source writes; office clock at %s%n", p.cases(), p.actions(),
+                                CLOCK.format(LocalDateTime.ofInstant(p.businessTime(), Times.CHINA))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                System.err.println("simulator stopped: " + e.getMessage());
+            }
+        }, "simulator");
+        sim.setDaemon(true);
+        sim.start();
+        Runnable stopConsoleJobServers = stopAll.get();
+        stopAll.set(() -> {
+            sim.interrupt();
+            stopConsoleJobServers.run();
+            System.out.println("Stopped: simulator, console, normalization job and " + endpoints.size() + " servers; nothing left running.");
+        });
+        sim.join();
+        // --duration reached: stop as Ctrl-C would.
+        Runtime.getRuntime().removeShutdownHook(hook);
+        hook.run();
+        stopped.await();
+        return 0;
+    }
+
+    /** Each run starts on fresh data; older runs are removed so the work dir does not grow. */
+    private static Path freshRunDir(Path workDir) throws java.io.IOException {
+        Files.createDirectories(workDir);
+        try (Stream<Path> old = Files.list(workDir)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().startsWith("run-")).toList()) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+        return Files.createDirectories(workDir.resolve("run-" + System.currentTimeMillis()));
+    }
+
+    private static Instant workingDaysAgo(OfficeHours hours, int days) {
+        LocalDate d = LocalDate.now(Times.CHINA);
+        int back = 0;
+        while (back < days) {
+            d = d.minusDays(1);
+            if (hours.isWorkingDay(d)) {
+                back++;
+            }
+        }
+        return d.atStartOfDay(Times.CHINA).toInstant();
+    }
+
+    private interface Stop {
+        void run() throws Exception;
+    }
+
+    private static void stopQuietly(String what, Stop stop) {
+        try {
+            stop.run();
+        } catch (Exception e) {
+            System.err.println("stopping " + what + ": " + e.getMessage());
+        }
+    }
+
+    /** "[2/7] doing X … done (detail, 1.2 s)" lines, so a long start-up shows where it is. */
+    static final class Progress {
+        private final int steps;
+        private final long start = System.nanoTime();
+        private int current;
+        private long stepStart;
+
+        Progress(int steps) {
+            this.steps = steps;
+        }
+
+        void step(String what) {
+            current++;
+            stepStart = System.nanoTime();
+            System.out.printf("[%d/%d] %s …%n", current, steps, what);
+        }
+
+        void done(String detail) {
+            System.out.printf("      done: %s (%.1f s)%n", detail, (System.nanoTime() - stepStart) / 1e9);
+        }
+
+        String elapsedSeconds() {
+            return String.format("%.1f", (System.nanoTime() - start) / 1e9);
+        }
+    }
+}
