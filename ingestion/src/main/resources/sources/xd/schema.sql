@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS audit_project (
     promise_day      int,                          -- 承诺天数
     promise_type     int,                          -- 1 工作日 0 自然日 2 即办
     legal_day        int,
+    legal_type       int,                          -- 法定时限单位 1 工作日 0 自然日
     bubandate        datetime(3),                  -- 补办(补正)告知
     bubanfinishdate  datetime(3),                  -- 补办完成
     banjiedate       datetime(3),                  -- 办结

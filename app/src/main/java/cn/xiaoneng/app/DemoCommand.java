@@ -79,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
         progress.done(spine.migrateWarehouse().toString());
 
         progress.step("registering the Debezium connectors on Kafka Connect");
+        spine.createTopics(4);
         spine.registerConnectors(Duration.ofMinutes(2));
         progress.done("lc, xd, ex running");
 

@@ -13,6 +13,10 @@ import cn.xiaoneng.ingestion.simulator.SourceWriter;
 import cn.xiaoneng.ingestion.simulator.XdWriter;
 import cn.xiaoneng.jobs.normalize.NormalizationOptions;
 import cn.xiaoneng.model.Times;
+import cn.xiaoneng.model.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import cn.xiaoneng.testsupport.ConnectRestClient;
 import cn.xiaoneng.testsupport.LocalPlatform;
 import cn.xiaoneng.warehouse.ClickHouseConnection;
@@ -64,6 +68,23 @@ public final class Spine {
         SourceDatabases.createPostgres(platform.postgres().jdbcUrl("postgres"), pgBase.endsWith("/") ? pgBase + "%s" : pgBase + "/%s",
                 platform.postgres().user());
         SourceDatabases.createMariaDb(platform.mariaDb().jdbcUrl(""), platform.mariaDb().user(), platform.mariaDb().password());
+    }
+
+    /**
+     * Creates the canonical and dead-letter topics with {@code partitions} partitions (raw topics are created by
+     * Kafka Connect from the connector files). Existing topics are left as they are.
+     */
+    public void createTopics(int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers()))) {
+            java.util.Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> topics = new java.util.ArrayList<>();
+            for (String t : List.of(Topics.CASE_EVENTS, Topics.DEAD_LETTER)) {
+                if (!existing.contains(t)) {
+                    topics.add(new NewTopic(t, partitions, (short) 1));
+                }
+            }
+            admin.createTopics(topics).all().get();
+        }
     }
 
     public MigrationReport migrateWarehouse() {

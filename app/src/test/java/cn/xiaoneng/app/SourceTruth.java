@@ -39,10 +39,9 @@ final class SourceTruth {
 
     private static String closing(String code) {
         return switch (code) {
-            case "0", "6" -> "COMPLETED";
+            case "0", "4", "6" -> "COMPLETED";
             case "1", "5" -> "RETURNED";
             case "2", "3" -> "WITHDRAWN";
-            case "4" -> "REPORTED_UP";
             default -> throw new IllegalStateException("closing code " + code);
         };
     }

@@ -72,6 +72,7 @@ class SpineEndToEndIT {
         spine = new Spine(platform, dir);
         spine.prepareSources();
         spine.migrateWarehouse();
+        spine.createTopics(4);
         spine.registerConnectors(Duration.ofMinutes(2));
         warehouse = new Warehouse(platform.clickHouse().httpUrl(), spine.clickHouse().database());
         options = spine.normalizationOptions(Duration.ofSeconds(2));

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads and validates mapping files. Every problem is reported as {@code <file>: <key path>: <what is wrong>},
- * e.g. {@code lc.yaml: tables.approval.business_index.events[1].type: unknown event type 'ACEPTED'}, so an
+ * e.g. {@code mappings/lc.yaml: tables.approval.business_index.events[1].type: unknown value 'ACEPTED' (one of ...)}, so an
  * operator can fix the file without reading code. Unknown keys are errors too (a typo must not be ignored).
  */
 public final class MappingLoader {
@@ -108,8 +108,10 @@ public final class MappingLoader {
                 switch (attr) {
                     case "committedLimit" -> committed = a.limit();
                     case "legalLimit" -> legal = a.limit();
-                    case "caseKind" -> attributes.put(attr, a.value(enumNames(cn.xiaoneng.model.CaseKind.values()), false));
-                    default -> attributes.put(attr, a.value(null, false));
+                    case "caseKind" -> attributes.put(attr, a.value(enumNames(cn.xiaoneng.model.CaseKind.values()), false, Set.of()));
+                    case "departmentIds" -> attributes.put(attr, a.value(null, false, Set.of("split", "prepend")));
+                    case "applicantKey", "applicantPhoneMasked" -> attributes.put(attr, a.value(null, false, Set.of("protect")));
+                    default -> attributes.put(attr, a.value(null, false, Set.of()));
                 }
             }
         }
@@ -162,11 +164,11 @@ public final class MappingLoader {
             fixed = EventType.valueOf(type.oneOf(typeNames));
         } else {
             typeNames.add(EventRule.IGNORE);
-            byCode = type.value(typeNames, true);
+            byCode = type.value(typeNames, true, Set.of());
         }
         String time = r.required("time").text();
-        ValueSpec reason = r.has("reason") ? r.get("reason").value(null, false) : null;
-        ValueSpec result = r.has("result") ? r.get("result").value(null, false) : null;
+        ValueSpec reason = r.has("reason") ? r.get("reason").value(null, false, Set.of()) : null;
+        ValueSpec result = r.has("result") ? r.get("result").value(null, false, Set.of()) : null;
         return new EventRule(index, trigger, fixed, byCode, time, reason, result);
     }
 
@@ -292,17 +294,24 @@ public final class MappingLoader {
             return out;
         }
 
-        /** A value spec: bare column name, {const}, {column, codes}, {column, protect}, {column, split, prepend}. */
-        ValueSpec value(Set<String> allowedCodeValues, boolean codesRequired) {
+        /**
+         * A value spec: bare column name, {const}, {column, codes}, {column, protect}, {column, split, prepend}.
+         * @param allowedCodeValues when set, the value must come through a code table (or a const) naming one of these
+         * @param extraKeys which of protect/split/prepend this value may use (elsewhere they would be ignored: refuse them)
+         */
+        ValueSpec value(Set<String> allowedCodeValues, boolean codesRequired, Set<String> extraKeys) {
             if (json.isValueNode()) {
-                if (codesRequired) {
-                    throw error("must be {column: .., codes: {..}}");
+                if (codesRequired || allowedCodeValues != null) {
+                    throw error("must be {column: .., codes: {..}} (a code table naming " + String.join(", ", allowedCodeValues) + ")");
                 }
-                return ValueSpec.column(text());
+                return extraKeys.contains("split") ? new ValueSpec(text(), null, null, ValueSpec.Protection.NONE, ",", null) : ValueSpec.column(text());
             }
-            allowOnly("column", "const", "codes", "protect", "split", "prepend");
+            List<String> keys = new ArrayList<>(List.of("column", "const", "codes"));
+            keys.addAll(extraKeys);
+            allowOnly(keys.toArray(new String[0]));
             if (has("const")) {
-                return new ValueSpec(null, get("const").text(), null, ValueSpec.Protection.NONE, null, null);
+                String constant = allowedCodeValues == null ? get("const").text() : get("const").oneOf(allowedCodeValues);
+                return new ValueSpec(null, constant, null, ValueSpec.Protection.NONE, null, null);
             }
             String column = required("column").text();
             Map<String, String> codes = null;
@@ -315,7 +324,8 @@ public final class MappingLoader {
             if (has("protect")) {
                 protection = ValueSpec.Protection.valueOf(get("protect").oneOf(Set.of("hash", "mask")).toUpperCase());
             }
-            return new ValueSpec(column, null, codes, protection, optionalText("split", has("prepend") ? "," : null), optionalText("prepend", null));
+            String split = extraKeys.contains("split") ? optionalText("split", ",") : null;
+            return new ValueSpec(column, null, codes, protection, split, optionalText("prepend", null));
         }
 
         LimitSpec limit() {
@@ -334,6 +344,9 @@ public final class MappingLoader {
                 };
             }
             allowOnly("insert", "set", "change", "from", "to");
+            if ((has("from") || has("to")) && !has("change")) {
+                throw error("'from' and 'to' apply only to {change: column}");
+            }
             if (has("set")) {
                 return new Trigger(Trigger.Kind.SET, get("set").text(), null, null, null);
             }

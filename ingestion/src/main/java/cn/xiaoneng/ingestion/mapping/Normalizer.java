@@ -86,6 +86,7 @@ public final class Normalizer implements Serializable {
         String position = null;
         String op = "";
         long commitTime = 0;
+        TableMapping mapping = null;
         try {
             JsonNode root;
             try {
@@ -102,13 +103,18 @@ public final class Normalizer implements Serializable {
             if (source == null) {
                 throw new Rejection(Rejection.Code.UNMAPPED_TABLE, "no mapping for source '" + sourceId + "' (topic " + topic + ")");
             }
-            TableMapping mapping = source.tables.get(table);
+            mapping = source.tables.get(table);
             if (mapping == null) {
                 throw new Rejection(Rejection.Code.UNMAPPED_TABLE, "no mapping for table " + table + " in " + source.file);
             }
             String rowKey = key == null ? "" : new String(key, StandardCharsets.UTF_8);
-            List<CaseEvent> events = map(source, mapping, change, rowKey, position, commitTime);
-            return new Outcome(sourceId, table, events, null, commitTime, op);
+            try {
+                List<CaseEvent> events = map(source, mapping, change, rowKey, position, commitTime);
+                return new Outcome(sourceId, table, events, null, commitTime, op);
+            } catch (RuntimeException bug) {
+                // Never let one record crash-loop the job: keep it, with what went wrong, for a fixed mapping to replay.
+                throw new Rejection(Rejection.Code.MAPPING_ERROR, "mapping " + source.file + " failed on " + table + ": " + bug);
+            }
         } catch (Rejection r) {
             DeadLetter d = new DeadLetter();
             d.sourceId = sourceId;
@@ -119,7 +125,7 @@ public final class Normalizer implements Serializable {
             d.sourcePosition = position;
             d.reasonCode = r.code().name();
             d.reason = r.getMessage();
-            d.rawValue = new String(value, StandardCharsets.UTF_8);
+            d.rawValue = redacted(value, mapping);
             d.sourceCommitTime = commitTime;
             d.deadLetteredAt = nowMillis;
             return new Outcome(sourceId, table, Collections.emptyList(), d, commitTime, op);
@@ -248,6 +254,43 @@ public final class Normalizer implements Serializable {
         e.sourceId = t.sourceId;
         e.sourceTable = t.sourceTable;
         return e;
+    }
+
+    /**
+     * The raw record for the dead letter, with the columns the mapping protects (identity and phone numbers) masked:
+     * dead letters are read by operators and stored in the warehouse; the raw topic keeps the original for replay.
+     */
+    private String redacted(byte[] value, TableMapping mapping) {
+        String raw = new String(value, StandardCharsets.UTF_8);
+        if (mapping == null) {
+            return raw;
+        }
+        java.util.Set<String> protectedColumns = new java.util.HashSet<>();
+        for (ValueSpec v : mapping.attributes.values()) {
+            if (v.protection != ValueSpec.Protection.NONE && v.column != null) {
+                protectedColumns.add(v.column);
+            }
+        }
+        if (protectedColumns.isEmpty()) {
+            return raw;
+        }
+        try {
+            JsonNode root = mapper().readTree(value);
+            JsonNode payload = root.has("payload") && root.get("payload").isObject() ? root.get("payload") : root;
+            for (String image : new String[] {"before", "after"}) {
+                JsonNode row = payload.get(image);
+                if (row instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                    for (String c : protectedColumns) {
+                        if (o.hasNonNull(c)) {
+                            o.put(c, "***");
+                        }
+                    }
+                }
+            }
+            return mapper().writeValueAsString(root);
+        } catch (IOException e) {
+            return raw;
+        }
     }
 
     private ObjectMapper mapper() {

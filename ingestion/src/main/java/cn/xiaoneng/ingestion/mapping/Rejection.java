@@ -20,7 +20,9 @@ public final class Rejection extends Exception {
         /** A column the mapping needs is not in the row at all (renamed or dropped upstream). */
         SCHEMA_DRIFT,
         /** A value of the wrong type (text where a number was expected). */
-        BAD_VALUE
+        BAD_VALUE,
+        /** The mapping could not be applied for a reason no rule foresaw (a defect to report); the record is kept. */
+        MAPPING_ERROR
     }
 
     private final Code code;

@@ -116,7 +116,8 @@ public final class Simulator {
         while (!Thread.currentThread().isInterrupted() && System.currentTimeMillis() - wallStart < maxWall.toMillis()) {
             long wallElapsed = System.currentTimeMillis() - wallStart;
             long now = Math.min(hours.plus(start, Duration.ofMillis((long) (wallElapsed * compression))).toEpochMilli(), System.currentTimeMillis());
-            while (next.actions().get(0).writeAt() <= now) {
+            // A case arrives at its business time; its writes are queued by write time (a paper case's come hours later).
+            while (next.actions().get(0).businessAt() <= now) {
                 enqueue(next);
                 next = generator.next();
             }

@@ -37,11 +37,11 @@ public final class XdWriter extends SourceWriter {
         switch (a.kind()) {
             case SUBMIT -> {
                 update("INSERT INTO audit_project (rowguid, flowsn, task_code, projectname, project_type, ouguid, windowguid, centerguid, applyername, "
-                                + "certnum, contactmobile, applydate, promise_day, promise_type, legal_day, status, operatedate) "
-                                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,24,?)",
+                                + "certnum, contactmobile, applydate, promise_day, promise_type, legal_day, legal_type, status, operatedate) "
+                                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,24,?)",
                         guid, p.caseId(), p.item().code(), p.item().name(), kindCode(p.kind()), p.department().departmentId(), p.window(),
                         "hn-cs-zwzx", p.applicantName(), p.applicantId(), p.applicantPhone(), at, p.committed().value, unitCode(p.committed().unit),
-                        p.legal().value, at);
+                        p.legal().value, unitCode(p.legal().unit), at);
                 log(p, null, 24, at, null);
             }
             case SUPPLEMENT_REQUEST -> status(p, a, 28, "bubandate = ?", at);

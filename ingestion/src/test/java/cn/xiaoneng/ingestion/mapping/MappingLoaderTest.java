@@ -75,6 +75,34 @@ class MappingLoaderTest {
     }
 
     @Test
+    void caseKindMustComeThroughACodeTable() {
+        String broken = MINIMAL.replace("    caseId: id\n", "    caseId: id\n    attributes:\n      caseKind: kind_col\n");
+        assertThatThrownBy(() -> MappingLoader.parse("demo.yaml", broken))
+                .hasMessageStartingWith("demo.yaml: tables.s.cases.attributes.caseKind: must be {column: .., codes: {..}}");
+    }
+
+    @Test
+    void constantCaseKindMustBeAKind() {
+        String broken = MINIMAL.replace("    caseId: id\n", "    caseId: id\n    attributes:\n      caseKind: {const: PROMISED}\n");
+        assertThatThrownBy(() -> MappingLoader.parse("demo.yaml", broken))
+                .hasMessageStartingWith("demo.yaml: tables.s.cases.attributes.caseKind.const: unknown value 'PROMISED'");
+    }
+
+    @Test
+    void protectWhereItWouldBeIgnoredIsRefused() {
+        String broken = MINIMAL.replace("time: created}", "time: created, reason: {column: note, protect: hash}}");
+        assertThatThrownBy(() -> MappingLoader.parse("demo.yaml", broken))
+                .hasMessageStartingWith("demo.yaml: tables.s.cases.events[0].reason.protect: unknown key");
+    }
+
+    @Test
+    void fromAndToOnlyApplyToChange() {
+        String broken = MINIMAL.replace("when: insert", "when: {set: created, to: [\"1\"]}");
+        assertThatThrownBy(() -> MappingLoader.parse("demo.yaml", broken))
+                .hasMessage("demo.yaml: tables.s.cases.events[0].when: 'from' and 'to' apply only to {change: column}");
+    }
+
+    @Test
     void invalidYamlNamesTheFile() {
         assertThatThrownBy(() -> MappingLoader.parse("demo.yaml", "source: [unclosed"))
                 .hasMessageStartingWith("demo.yaml: not valid YAML");

@@ -133,7 +133,7 @@ class NormalizerTest {
 
     private static Map<String, Object> xdProject(int status) {
         Map<String, Object> row = new HashMap<>();
-        for (String c : new String[] {"receivedate", "acceptuserdate", "bubandate", "bubanfinishdate", "banjiedate", "banjieresult", "legal_day"}) {
+        for (String c : new String[] {"receivedate", "acceptuserdate", "bubandate", "bubanfinishdate", "banjiedate", "banjieresult", "legal_day", "legal_type"}) {
             row.put(c, null);
         }
         row.put("rowguid", "g-1");
@@ -190,6 +190,42 @@ class NormalizerTest {
         assertThat(out.deadLetter.offset).isEqualTo(44);
         assertThat(out.deadLetter.sourcePosition).isEqualTo("bin.000001:700:0");
         assertThat(out.deadLetter.rawValue).contains("\"status\":77");
+    }
+
+    @Test
+    void deadLetterNeverCarriesIdentityOrPhoneNumbersInClear() {
+        Normalizer.Outcome out = normalizer.normalize(XD_PROJECT, 1, 44, key("rowguid", "g-1"),
+                maria("u", "epoint", "audit_project", xdProject(26), xdProject(77), "bin.000001", 700, 0, COMMIT), 5);
+        assertThat(out.deadLetter.rawValue).doesNotContain("430102199001011234").doesNotContain("13900001111").contains("\"certnum\":\"***\"");
+    }
+
+    @Test
+    void statusChangeWithoutItsTimeColumnIsMissingTime() {
+        Map<String, Object> after = xdProject(28); // 待补办 but bubandate left empty by the source system
+        Normalizer.Outcome out = normalizer.normalize(XD_PROJECT, 0, 3, key("rowguid", "g-1"),
+                maria("u", "epoint", "audit_project", xdProject(26), after, "bin.000001", 500, 0, COMMIT), 0);
+        assertThat(out.deadLetter.reasonCode).isEqualTo("MISSING_TIME");
+        assertThat(out.deadLetter.reason).contains("bubandate").contains("SUPPLEMENT_REQUESTED");
+    }
+
+    @Test
+    void textWhereANumberBelongsIsBadValue() {
+        Map<String, Object> row = lcCase("LC1");
+        row.put("cnsx", "five");
+        Normalizer.Outcome out = normalizer.normalize(LC_INDEX, 0, 1, key("sblsh", "LC1"), pg("c", "approval", "business_index", null, row, 1, COMMIT), 0);
+        assertThat(out.deadLetter.reasonCode).isEqualTo("BAD_VALUE");
+        assertThat(out.deadLetter.reason).contains("cnsx");
+    }
+
+    @Test
+    void legalLimitHasItsOwnUnit() {
+        Map<String, Object> row = xdProject(24);
+        row.put("legal_day", 20);
+        row.put("legal_type", 0);
+        CaseEvent e = normalizer.normalize(XD_PROJECT, 0, 1, key("rowguid", "g-1"), maria("c", "epoint", "audit_project", null, row, "bin.000001", 4, 0, COMMIT), 0)
+                .events.get(0);
+        assertThat(e.committedLimit).isEqualTo(Limit.workingDays(3));
+        assertThat(e.legalLimit).isEqualTo(Limit.naturalDays(20));
     }
 
     @Test

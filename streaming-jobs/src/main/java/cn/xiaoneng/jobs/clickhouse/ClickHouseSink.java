@@ -17,7 +17,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  *
  * <pre>{@code
  * stream.sinkTo(ClickHouseSink.<CaseEvent>builder()
- *         .connection(connection).table("ods_case_events").encoder(new CaseEventRowEncoder())
+ *         .connection(connection).table("ods_case_event").encoder(new CaseEventRowEncoder())
  *         .build()).uid("ods-case-events-sink");
  * }</pre>
  */

@@ -82,6 +82,8 @@ public final class NormalizationOptions {
             throw new IllegalArgumentException(source + ": " + MAPPINGS + ": names no mapping");
         }
         byte[] key = pseudonymKey(p, source);
+        // Build the normalizer once here so that conflicts between mapping files (a source mapped twice) stop the start.
+        new cn.xiaoneng.ingestion.mapping.Normalizer(mappings, new cn.xiaoneng.model.Pseudonymizer(key));
         Duration checkpoint = duration(p, source, CHECKPOINT_INTERVAL, Duration.ofSeconds(10));
         ClickHouseConnection ch = ClickHouseConnection.fromProperties(p, source);
         int batch = positiveInt(p, source, SINK_BATCH_SIZE, 5_000);
@@ -127,7 +129,9 @@ public final class NormalizationOptions {
         try {
             String t = v.trim().toLowerCase();
             Duration d;
-            if (t.endsWith("ms")) {
+            if (t.startsWith("p")) {
+                d = Duration.parse(v.trim().toUpperCase());
+            } else if (t.endsWith("ms")) {
                 d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
             } else if (t.endsWith("s")) {
                 d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).trim()));

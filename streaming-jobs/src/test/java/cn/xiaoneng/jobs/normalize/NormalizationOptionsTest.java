@@ -67,6 +67,20 @@ class NormalizationOptionsTest {
     }
 
     @Test
+    void isoDurationsAreAccepted() {
+        Map<String, String> s = valid();
+        s.put(NormalizationOptions.CHECKPOINT_INTERVAL, "PT30S");
+        assertThat(NormalizationOptions.fromMap(s, "job.properties").checkpointInterval).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void theSameSourceMappedTwiceStopsTheStart() {
+        Map<String, String> s = valid();
+        s.put(NormalizationOptions.MAPPINGS, "lc,xd,lc");
+        assertThatThrownBy(() -> NormalizationOptions.fromMap(s, "job.properties")).isInstanceOf(MappingException.class).hasMessageContaining("'lc' is mapped twice");
+    }
+
+    @Test
     void badDurationNamesTheKey() {
         Map<String, String> s = valid();
         s.put(NormalizationOptions.CHECKPOINT_INTERVAL, "soon");
