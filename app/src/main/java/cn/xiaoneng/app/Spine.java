@@ -140,12 +140,25 @@ public final class Spine {
 
     /** A simulator writing into this platform's departmental databases. */
     public Simulator simulator(long seed, Instant businessStart, OfficeHours hours) throws SQLException {
+        return simulator(seed, businessStart, hours, java.util.Set.copyOf(SOURCES));
+    }
+
+    /** A simulator writing only into {@code sources} (cases of other departments are generated but not written). */
+    public Simulator simulator(long seed, Instant businessStart, OfficeHours hours, java.util.Set<String> sources) throws SQLException {
         CaseGenerator generator = new CaseGenerator(Department.builtIn(), hours, seed, businessStart, CaseGenerator.Profile.realistic());
         Map<String, SourceWriter> writers = new LinkedHashMap<>();
-        writers.put("lc", new LcWriter(DriverManager.getConnection(platform.postgres().jdbcUrl(SourceDatabases.LC_DB), platform.postgres().user(), ""), Times.CHINA));
-        writers.put("xd", new XdWriter(DriverManager.getConnection(platform.mariaDb().jdbcUrl(SourceDatabases.XD_DB), platform.mariaDb().user(),
-                platform.mariaDb().password()), Times.CHINA));
-        writers.put("ex", new ExWriter(DriverManager.getConnection(platform.postgres().jdbcUrl(SourceDatabases.EX_DB), platform.postgres().user(), ""), Times.CHINA));
+        if (sources.contains("lc")) {
+            writers.put("lc", new LcWriter(DriverManager.getConnection(platform.postgres().jdbcUrl(SourceDatabases.LC_DB), platform.postgres().user(), ""),
+                    Times.CHINA));
+        }
+        if (sources.contains("xd")) {
+            writers.put("xd", new XdWriter(DriverManager.getConnection(platform.mariaDb().jdbcUrl(SourceDatabases.XD_DB), platform.mariaDb().user(),
+                    platform.mariaDb().password()), Times.CHINA));
+        }
+        if (sources.contains("ex")) {
+            writers.put("ex", new ExWriter(DriverManager.getConnection(platform.postgres().jdbcUrl(SourceDatabases.EX_DB), platform.postgres().user(), ""),
+                    Times.CHINA));
+        }
         return new Simulator(generator, hours, writers);
     }
 }
