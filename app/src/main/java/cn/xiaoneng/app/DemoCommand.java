@@ -118,6 +118,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Ready in " + progress.elapsedSeconds() + " s. Press Ctrl-C to stop everything.");
 
+        java.util.concurrent.atomic.AtomicBoolean simulatorStopping = new java.util.concurrent.atomic.AtomicBoolean();
         Thread sim = new Thread(() -> {
             try {
                 simulator.runLive(businessStart, compression, duration == null ? Duration.ofDays(365) : duration, Duration.ofSeconds(15),
@@ -126,21 +127,29 @@ final class DemoCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
-                System.err.println("simulator stopped: " + e.getMessage());
+                if (!simulatorStopping.get()) {
+                    System.err.println("simulator stopped: " + e.getMessage());
+                }
             }
         }, "simulator");
         sim.setDaemon(true);
         sim.start();
         Runnable stopConsoleJobServers = stopAll.get();
         stopAll.set(() -> {
+            simulatorStopping.set(true); // an interrupted JDBC write reports a socket error: expected now, not news
             sim.interrupt();
+            stopQuietly("simulator", () -> sim.join(10_000)); // let it finish its write before the databases go
             stopConsoleJobServers.run();
             System.out.println("Stopped: simulator, console, normalization job and " + endpoints.size() + " servers; nothing left running.");
         });
         sim.join();
-        // --duration reached: stop as Ctrl-C would.
-        Runtime.getRuntime().removeShutdownHook(hook);
-        hook.run();
+        try {
+            // --duration reached: stop as Ctrl-C would.
+            Runtime.getRuntime().removeShutdownHook(hook);
+            hook.run();
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C or SIGTERM: the shutdown hook is already stopping everything.
+        }
         stopped.await();
         return 0;
     }

@@ -9,6 +9,10 @@ public final class Tables {
     /** Read through the *_CURRENT views: they merge partial aggregate states. */
     public static final String DWD_CASE_CURRENT = "dwd_case_current";
     public static final String DWD_CASE_STEP_CURRENT = "dwd_case_step_current";
+    /** Throughput per minute / hour / day of business time; read with FINAL (versioned rows). */
+    public static final String DWS_THROUGHPUT_MINUTE = "dws_throughput_minute";
+    public static final String DWS_THROUGHPUT_HOUR = "dws_throughput_hour";
+    public static final String DWS_THROUGHPUT_DAY = "dws_throughput_day";
     public static final String DIM_CENTER = "dim_center";
     public static final String DIM_DEPARTMENT = "dim_department";
     public static final String DIM_WINDOW = "dim_window";
