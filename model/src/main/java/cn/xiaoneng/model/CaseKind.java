@@ -1,6 +1,6 @@
 package cn.xiaoneng.model;
 
-/** The standard's seven kinds of case (办件类型), 政务服务中心管理和服务规范 6.5. */
+/** The standard's seven kinds of case (办件类型): 政务服务中心管理和服务规范 6.6.1, defined in 3.3–3.9. */
 public enum CaseKind {
     IMMEDIATE("即办件"),
     COMMITTED("承诺件"),

@@ -9,6 +9,16 @@ import java.security.NoSuchAlgorithmException;
  * (a replay, a restart before a checkpoint) yields the same id and the warehouse keeps it once.
  */
 public final class EventIds {
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
+    /** One digest per thread: getInstance is costly on the hot path and a digest is not thread-safe. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private EventIds() {}
 
     /**
@@ -20,15 +30,7 @@ public final class EventIds {
      */
     public static String of(String sourceId, String table, String rowKey, String position, int ruleIndex) {
         String material = sourceId + '\u0001' + table + '\u0001' + rowKey + '\u0001' + position + '\u0001' + ruleIndex;
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder(32);
-            for (int i = 0; i < 16; i++) {
-                sb.append(String.format("%02x", h[i]));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] h = SHA256.get().digest(material.getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(h, 0, 16);
     }
 }

@@ -14,6 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Pseudonymizer implements Serializable {
     private static final long serialVersionUID = 1L;
     private final byte[] key;
+    /** One initialised MAC per thread (and per deserialized copy): creating one per call is costly on the hot path. */
+    private transient ThreadLocal<Mac> mac;
 
     public Pseudonymizer(byte[] key) {
         if (key == null || key.length < 16) {
@@ -27,15 +29,18 @@ public final class Pseudonymizer implements Serializable {
         if (identityNumber == null || identityNumber.isBlank()) {
             return null;
         }
+        if (mac == null) {
+            mac = ThreadLocal.withInitial(this::newMac);
+        }
+        byte[] h = mac.get().doFinal(identityNumber.trim().toUpperCase().getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(h, 0, 16);
+    }
+
+    private Mac newMac() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] h = mac.doFinal(identityNumber.trim().toUpperCase().getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder(32);
-            for (int i = 0; i < 16; i++) {
-                sb.append(String.format("%02x", h[i]));
-            }
-            return sb.toString();
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(key, "HmacSHA256"));
+            return m;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -107,7 +107,13 @@ public final class Normalizer implements Serializable {
             if (mapping == null) {
                 throw new Rejection(Rejection.Code.UNMAPPED_TABLE, "no mapping for table " + table + " in " + source.file);
             }
+            // Raw topics are keyed by case id (message.key.columns), so the key alone does not tell rows apart. A streamed
+            // change has a position of its own (LSN, or binlog file:pos:row); snapshot rows all share the snapshot's
+            // position, so for them the row image tells them apart (it is the same on every replay of the record).
             String rowKey = key == null ? "" : new String(key, StandardCharsets.UTF_8);
+            if (change.isSnapshot()) {
+                rowKey = rowKey + '\u0001' + change.row().toString();
+            }
             try {
                 List<CaseEvent> events = map(source, mapping, change, rowKey, position, commitTime);
                 return new Outcome(sourceId, table, events, null, commitTime, op);

@@ -109,6 +109,32 @@ class NormalizerTest {
     }
 
     @Test
+    void snapshotRowsOfOneCaseSharingKeyAndPositionGetDistinctIds() {
+        Map<String, Object> step1 = exStep("EX1-1", 11);
+        Map<String, Object> step2 = exStep("EX1-2", 12);
+        byte[] caseKey = key("sblsh", "EX1");
+        String id1 = normalizer.normalize(EX_LOG, 0, 1, caseKey, pg("r", "exchange", "ex_step_log", null, step1, 500, COMMIT), 0).events.get(0).eventId;
+        String id2 = normalizer.normalize(EX_LOG, 0, 2, caseKey, pg("r", "exchange", "ex_step_log", null, step2, 500, COMMIT), 0).events.get(0).eventId;
+        assertThat(id1).isNotEqualTo(id2);
+    }
+
+    private static Map<String, Object> exStep(String stepId, int id) {
+        Map<String, Object> row = new HashMap<>();
+        for (String c : new String[] {"sxmc", "xbdw", "sqrzjhm", "lxrsj", "blr", "fdsx", "fdsxdw", "yy", "cnsx", "cnsxdw", "jgdm", "ckbh", "bjlx", "sxbm"}) {
+            row.put(c, null);
+        }
+        row.put("id", id);
+        row.put("sblsh", "EX1");
+        row.put("hjslbs", stepId);
+        row.put("hjmc", "审核");
+        row.put("step_table", "SPCL");
+        row.put("sjdwdm", "zjj");
+        row.put("kssj", wall("2026-03-03T09:00:00"));
+        row.put("clsj", wall("2026-03-03T10:00:00"));
+        return row;
+    }
+
+    @Test
     void stepRowBecomesStartedThenCompletedWithHandler() {
         Map<String, Object> step = new HashMap<>(Map.of("hjslbs", "S1", "sblsh", "LC1", "hjdm", "1", "hjmc", "承办", "blr", "张三",
                 "kssj", wall("2026-03-02T10:00:00")));
