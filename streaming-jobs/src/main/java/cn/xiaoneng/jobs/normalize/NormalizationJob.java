@@ -11,6 +11,7 @@ import cn.xiaoneng.model.Topics;
 import cn.xiaoneng.warehouse.Tables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -65,7 +66,7 @@ public final class NormalizationJob {
     /** The dataflow, with sources and sinks given from outside (tests pass bounded sources and collecting sinks). */
     public static void defineWorkflow(StreamExecutionEnvironment env, Source<RawChange, ?, ?> source, List<SourceMapping> mappings, byte[] pseudonymKey,
                                       NormalizationSinks sinks) {
-        DataStream<RawChange> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-changes").uid("raw-changes-source");
+        DataStream<RawChange> raw = env.fromSource(source, alignedByCommitTime(), "raw-changes").uid("raw-changes-source");
         SingleOutputStreamOperator<CaseEvent> events = raw
                 .process(new NormalizeFunction(mappings, pseudonymKey))
                 .uid("normalize")
@@ -75,6 +76,23 @@ public final class NormalizationJob {
         sinks.receipts(events.getSideOutput(NormalizeFunction.RECEIPTS));
         sinks.heartbeats(events.getSideOutput(NormalizeFunction.HEARTBEATS));
     }
+
+    /**
+     * Normalization keeps no event-time state, but the order it writes the canonical topic in is the order downstream
+     * jobs see business time in. Draining a backlog (a replay, a backfill, a restart after an outage), one raw partition
+     * could otherwise run days ahead of another and push the downstream watermark past everything the slower one still
+     * holds. Watermark alignment on the records' commit time (their Kafka timestamp) pauses partitions that run more
+     * than {@link #ALIGNMENT_DRIFT} ahead of the slowest, so the canonical topic stays roughly in commit order.
+     */
+    static WatermarkStrategy<RawChange> alignedByCommitTime() {
+        return WatermarkStrategy.<RawChange>forBoundedOutOfOrderness(Duration.ofSeconds(5))
+                .withTimestampAssigner((r, previous) -> r.kafkaTimestamp)
+                .withIdleness(Duration.ofSeconds(30))
+                .withWatermarkAlignment("xn-raw-changes", ALIGNMENT_DRIFT, Duration.ofSeconds(1));
+    }
+
+    /** How far one raw partition may run ahead of the slowest in commit time while a backlog drains. */
+    static final Duration ALIGNMENT_DRIFT = Duration.ofSeconds(30);
 
     /** Canonical events and dead letters to Kafka (for the jobs downstream) and to ClickHouse; receipts and heartbeats to ClickHouse. */
     static final class ProductionSinks implements NormalizationSinks {

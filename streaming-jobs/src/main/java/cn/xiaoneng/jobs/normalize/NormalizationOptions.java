@@ -1,10 +1,14 @@
 package cn.xiaoneng.jobs.normalize;
 
+import static cn.xiaoneng.jobs.config.Settings.duration;
+import static cn.xiaoneng.jobs.config.Settings.positiveInt;
+import static cn.xiaoneng.jobs.config.Settings.required;
+
 import cn.xiaoneng.ingestion.mapping.MappingLoader;
 import cn.xiaoneng.ingestion.mapping.SourceMapping;
+import cn.xiaoneng.jobs.config.Settings;
 import cn.xiaoneng.warehouse.ClickHouseConnection;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,13 +55,7 @@ public final class NormalizationOptions {
     }
 
     public static NormalizationOptions fromFile(Path file) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return from(p, file.toString());
+        return from(Settings.load(file), file.toString());
     }
 
     public static NormalizationOptions fromMap(Map<String, String> settings, String source) {
@@ -111,57 +109,5 @@ public final class NormalizationOptions {
             throw new IllegalArgumentException(source + ": " + (file != null ? PSEUDONYM_KEY_FILE : PSEUDONYM_KEY) + ": key must have at least 16 bytes");
         }
         return key;
-    }
-
-    static String required(Properties p, String source, String key) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException(source + ": " + key + ": is required");
-        }
-        return v.trim();
-    }
-
-    static Duration duration(Properties p, String source, String key, Duration dflt) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            String t = v.trim().toLowerCase();
-            Duration d;
-            if (t.startsWith("p")) {
-                d = Duration.parse(v.trim().toUpperCase());
-            } else if (t.endsWith("ms")) {
-                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
-            } else if (t.endsWith("s")) {
-                d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            } else if (t.endsWith("min")) {
-                d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 3).trim()));
-            } else {
-                d = Duration.parse(v.trim());
-            }
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("not positive");
-            }
-            return d;
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(source + ": " + key + ": '" + v + "' is not a positive duration (e.g. 500ms, 10s, 5min)");
-        }
-    }
-
-    static int positiveInt(Properties p, String source, String key, int dflt) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            int i = Integer.parseInt(v.trim());
-            if (i <= 0) {
-                throw new NumberFormatException();
-            }
-            return i;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(source + ": " + key + ": '" + v + "' is not a positive whole number");
-        }
     }
 }
