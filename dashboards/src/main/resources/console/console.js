@@ -1,11 +1,12 @@
 // Xiaoneng console: plain JavaScript, no build step, no CDN (the machines may have no internet).
 // Each panel polls its own /api/... endpoint; a failed poll shows a banner and dims the panel, which keeps
-// its last figures until the next good answer. New panels (issue 8: throughput) register in PANELS below.
+// its last figures until the next good answer. New panels register in PANELS below.
 'use strict';
 
 const DEFAULT_REFRESH_MS = 3000;
 
 const PANELS = [
+  { id: 'throughput', endpoint: '/api/throughput', title: '吞吐量', render: renderThroughput },
   { id: 'pipeline', endpoint: '/api/pipeline', title: '数据管道健康', render: renderPipeline },
 ];
 
@@ -37,6 +38,20 @@ function formatTime(iso) {
 
 function formatAge(ms) {
   return ms === null || ms === undefined ? '' : formatDuration(ms) + '前';
+}
+
+// Handling times are seconds and run from minutes (即办件) to weeks (承诺件).
+function formatSeconds(s) {
+  if (s === null || s === undefined) return '–';
+  const a = Math.round(s);
+  if (a < 60) return a + ' 秒';
+  if (a < 3600) return Math.floor(a / 60) + ' 分 ' + (a % 60) + ' 秒';
+  if (a < 86400) return Math.floor(a / 3600) + ' 小时 ' + Math.floor((a % 3600) / 60) + ' 分';
+  return Math.floor(a / 86400) + ' 天 ' + Math.floor((a % 86400) / 3600) + ' 小时';
+}
+
+function formatShare(x) {
+  return x === null || x === undefined ? '–' : (x * 100).toFixed(1) + '%';
 }
 
 // ---- DOM helpers (textContent only: reasons quote source data and must never become markup) ----
@@ -109,6 +124,174 @@ function renderPipeline(panel, data) {
   return data.generatedAt;
 }
 
+// ---- the throughput panel ----
+
+// Columns of the three throughput tables; `value` is the raw figure (data-value, read by the browser test),
+// `text` what people read.
+const TP_COLUMNS = [
+  { field: 'accepted', title: '受理', tip: '受理事件数（按受理的业务时间计，含补录的纸质件）', text: formatCount },
+  { field: 'completed', title: '办结', tip: '办结事件数：作出决定（准予或不予许可）', text: formatCount },
+  { field: 'returned', title: '退办', tip: '退办件（3.7），不计入办结', text: formatCount },
+  { field: 'supplementRequested', title: '补正', tip: '补正告知次数', text: formatCount },
+  { field: 'notAccepted', title: '不予受理', tip: '不予受理，不计入受理与办结', text: formatCount },
+  { field: 'withdrawn', title: '撤件', tip: '申请人撤回，不计入办结', text: formatCount },
+  { field: 'immediateShare', title: '即办占比', tip: '受理中即办件所占比例 = 即办件受理数 / 受理数', text: formatShare },
+  { field: 'handlingAvgS', title: '平均', tip: '办理时长平均 = 办理时长合计 / 有受理时间的办结数（精确）', text: formatSeconds },
+  { field: 'handlingP50S', title: 'P50', tip: '办理时长中位数：仅当全部样本来自同一个桶时给出（精确值）', text: formatSeconds },
+  { field: 'handlingP90S', title: 'P90', tip: '办理时长 90 分位：仅当全部样本来自同一个桶时给出（精确值）', text: formatSeconds },
+];
+
+const LEVEL_PREFIX = { center: '', department: '', window: '窗口 ', kind: '' };
+
+function tpHead(table) {
+  const top = el('tr', {},
+    el('th', { rowspan: 2 }, '中心 / 部门 / 窗口 / 办件类型'),
+    ...TP_COLUMNS.slice(0, 7).map(c => el('th', { rowspan: 2, class: 'num', title: c.tip }, c.title)),
+    el('th', { colspan: 3, class: 'group', title: '办结 − 受理，自然时间' }, '办理时长'));
+  const sub = el('tr', {}, ...TP_COLUMNS.slice(7).map(c => el('th', { class: 'num', title: c.tip }, c.title)));
+  table.replaceChildren(el('thead', {}, top, sub), el('tbody', {}));
+}
+
+function rowName(r) {
+  switch (r.level) {
+    case 'center': return r.centerName;
+    case 'department': return r.departmentName;
+    case 'window': return LEVEL_PREFIX.window + r.windowName;
+    default: return r.caseKindLabel;
+  }
+}
+
+function figureCell(c, f) {
+  const v = f[c.field];
+  const attrs = { class: 'num', 'data-field': c.field, 'data-value': v === null || v === undefined ? '' : String(v) };
+  if ((c.field === 'handlingP50S' || c.field === 'handlingP90S') && v === null && f.quantiles === 'NOT_MERGEABLE') {
+    attrs.title = '样本来自多个桶或多个窗口 / 类型：各桶的分位数不能合并成总体分位数，请看平均或下级行';
+    attrs.class += ' not-mergeable';
+    return el('td', attrs, '不可合并');
+  }
+  return el('td', attrs, c.text(v));
+}
+
+function tpRow(r) {
+  const attrs = { class: 'level-' + r.level, 'data-level': r.level, 'data-center': r.centerId };
+  if (r.departmentId !== null) attrs['data-department'] = r.departmentId;
+  if (r.windowId !== null) attrs['data-window'] = r.windowId;
+  if (r.caseKind !== null) attrs['data-kind'] = r.caseKind;
+  const f = r.figures;
+  return el('tr', attrs,
+    el('td', { 'data-field': 'name', title: [r.centerId, r.departmentId, r.windowId, r.caseKind].filter(x => x !== null).join(' / ') },
+      rowName(r)),
+    ...TP_COLUMNS.map(c => figureCell(c, f)));
+}
+
+function fillTp(table, period, emptyText) {
+  if (!table.tHead) tpHead(table);
+  table.dataset.from = period ? period.from : '';
+  table.dataset.to = period ? period.to : '';
+  fillBody(table, period ? period.rows.map(tpRow) : [], emptyText, TP_COLUMNS.length + 1);
+}
+
+const charts = {};
+
+// ECharts comes from the WebJar; if it did not load, the tables still carry every figure.
+function chart(id) {
+  if (typeof echarts === 'undefined') {
+    document.getElementById(id).textContent = '图表库未加载（/webjars/echarts），数据见下方表格';
+    return null;
+  }
+  if (!charts[id]) {
+    charts[id] = echarts.init(document.getElementById(id));
+    window.addEventListener('resize', () => charts[id].resize());
+  }
+  return charts[id];
+}
+
+function seriesOption(kind, labels, accepted, completed) {
+  const series = (name, data, color) => (kind === 'bar'
+    ? { name, type: 'bar', data, itemStyle: { color } }
+    : { name, type: 'line', data, symbolSize: 4, itemStyle: { color }, lineStyle: { color } });
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { data: ['受理', '办结'], top: 0 },
+    grid: { left: 40, right: 16, top: 30, bottom: 24 },
+    xAxis: { type: 'category', data: labels },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [series('受理', accepted, '#1f6feb'), series('办结', completed, '#1a7f37')],
+  };
+}
+
+let selectedHour = null;  // the hour the user picked; null follows the latest hour
+let lastThroughput = null;
+
+function renderHour(data) {
+  const table = document.getElementById('tp-hour');
+  const hour = data.hours.find(h => h.from === selectedHour) || data.hours[data.hours.length - 1] || null;
+  fillTp(table, hour, '该小时没有桶');
+}
+
+function renderThroughput(panel, data) {
+  lastThroughput = data;
+  const empty = data.asOf === null;
+  panel.querySelector('#tp-empty').hidden = !empty;
+  panel.querySelector('#tp-asof').replaceChildren(empty
+    ? '业务时间：尚无数据'
+    : el('span', {}, '业务时间截至 ', el('strong', { 'data-field': 'asOf', 'data-value': data.asOf }, formatTime(data.asOf)),
+      '（数据中最新的分钟桶；演示环境的模拟办公时钟可能落后于现实时间）· 今日 = ',
+      el('strong', { 'data-field': 'businessDay' }, data.businessDay),
+      el('span', { class: 'meta' }, ' · 读取于 ' + formatTime(data.generatedAt))));
+  panel.querySelectorAll('.tp-recent-minutes').forEach(s => { s.textContent = data.recentMinutes || 30; });
+
+  const totals = data.today ? data.today.totals : null;
+  panel.querySelectorAll('#tp-cards [data-total]').forEach(card => {
+    const c = TP_COLUMNS.find(col => col.field === card.dataset.total);
+    const v = totals ? totals[c.field] : null;
+    card.dataset.value = v === null || v === undefined ? '' : String(v);
+    card.textContent = c.text(v);
+  });
+
+  panel.querySelector('#tp-recent-range').textContent = data.recent ? formatTime(data.recent.from) + ' – ' + formatTime(data.recent.to) : '';
+  panel.querySelector('#tp-today-range').textContent = data.today ? data.today.label : '';
+  fillTp(panel.querySelector('#tp-recent'), data.recent, '这段时间没有桶');
+  fillTp(panel.querySelector('#tp-today'), data.today, '今日没有桶');
+
+  const select = panel.querySelector('#tp-hour-select');
+  select.replaceChildren(...data.hours.map(h => el('option', { value: h.from }, h.label)));
+  if (!data.hours.some(h => h.from === selectedHour)) selectedHour = null;
+  select.value = selectedHour || (data.hours.length ? data.hours[data.hours.length - 1].from : '');
+  renderHour(data);
+
+  const hourly = chart('chart-hourly');
+  if (hourly) {
+    hourly.setOption(seriesOption('bar', data.hours.map(h => h.label.slice(0, 5)),
+      data.hours.map(h => h.totals.accepted), data.hours.map(h => h.totals.completed)));
+  }
+  const recent = chart('chart-recent');
+  if (recent) {
+    recent.setOption(seriesOption('line', data.perMinute.map(p => p.label),
+      data.perMinute.map(p => p.accepted), data.perMinute.map(p => p.completed)));
+  }
+  return data.generatedAt;
+}
+
+function initThroughputControls() {
+  const select = document.getElementById('tp-hour-select');
+  select.addEventListener('change', () => {
+    const latest = lastThroughput && lastThroughput.hours.length ? lastThroughput.hours[lastThroughput.hours.length - 1].from : null;
+    selectedHour = select.value === latest ? null : select.value;
+    if (lastThroughput) renderHour(lastThroughput);
+  });
+  const hourly = chart('chart-hourly');
+  if (hourly) {
+    hourly.on('click', p => {
+      if (!lastThroughput || !lastThroughput.hours[p.dataIndex]) return;
+      select.value = lastThroughput.hours[p.dataIndex].from;
+      select.dispatchEvent(new Event('change'));
+    });
+  }
+  chart('chart-recent');
+}
+
 // ---- polling, banners ----
 
 function setBanner(panelDef, message) {
@@ -151,4 +334,5 @@ async function poll(panelDef) {
   }
 }
 
+initThroughputControls();
 PANELS.forEach(poll);

@@ -24,7 +24,9 @@ public record ConsoleOptions(
         /** {@value #KEY_DEAD_LETTER_LIMIT}: how many of the latest dead letters the page lists. */
         int recentDeadLetters,
         /** {@value #KEY_QUERY_TIMEOUT}: a ClickHouse read slower than this fails (shown as a banner) instead of piling up. */
-        Duration queryTimeout) {
+        Duration queryTimeout,
+        /** {@value #KEY_THROUGHPUT_RECENT}: the throughput panel's "last minutes", whole minutes of business time. */
+        Duration throughputRecent) {
 
     public static final String KEY_HOST = "console.host";
     public static final String KEY_REFRESH = "console.refresh-interval";
@@ -33,6 +35,7 @@ public record ConsoleOptions(
     public static final String KEY_LAG_WARN = "console.lag-warning";
     public static final String KEY_DEAD_LETTER_LIMIT = "console.recent-dead-letters";
     public static final String KEY_QUERY_TIMEOUT = "console.query-timeout";
+    public static final String KEY_THROUGHPUT_RECENT = "console.throughput-recent";
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(3);
@@ -42,6 +45,9 @@ public record ConsoleOptions(
     public static final Duration DEFAULT_LAG_WARNING = Duration.ofSeconds(60);
     public static final int DEFAULT_DEAD_LETTER_LIMIT = 20;
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_THROUGHPUT_RECENT = Duration.ofMinutes(30);
+    /** The recent view reads one row per minute bucket and the page draws one point per minute: keep it a few hours. */
+    public static final Duration MAX_THROUGHPUT_RECENT = Duration.ofHours(3);
 
     public ConsoleOptions {
         if (host == null || host.isBlank()) {
@@ -52,6 +58,12 @@ public record ConsoleOptions(
         positive(staleAfter, KEY_STALE_AFTER);
         positive(lagWarning, KEY_LAG_WARN);
         positive(queryTimeout, KEY_QUERY_TIMEOUT);
+        positive(throughputRecent, KEY_THROUGHPUT_RECENT);
+        if (throughputRecent.toSecondsPart() != 0 || throughputRecent.toNanosPart() != 0
+                || throughputRecent.compareTo(MAX_THROUGHPUT_RECENT) > 0) {
+            throw new IllegalArgumentException(KEY_THROUGHPUT_RECENT + " must be whole minutes between PT1M and "
+                    + MAX_THROUGHPUT_RECENT + " (it counts 1-minute buckets): " + throughputRecent);
+        }
         if (refreshInterval.toMillis() < 500) {
             throw new IllegalArgumentException(KEY_REFRESH + " must be at least PT0.5S, each refresh queries ClickHouse: " + refreshInterval);
         }
@@ -62,7 +74,7 @@ public record ConsoleOptions(
 
     public static ConsoleOptions defaults() {
         return new ConsoleOptions(DEFAULT_HOST, DEFAULT_REFRESH, DEFAULT_LAG_WINDOW, DEFAULT_STALE_AFTER, DEFAULT_LAG_WARNING,
-                DEFAULT_DEAD_LETTER_LIMIT, DEFAULT_QUERY_TIMEOUT);
+                DEFAULT_DEAD_LETTER_LIMIT, DEFAULT_QUERY_TIMEOUT, DEFAULT_THROUGHPUT_RECENT);
     }
 
     /** Reads the {@code console.*} keys (durations in ISO-8601, e.g. PT3S); missing keys keep their defaults. */
@@ -77,30 +89,35 @@ public record ConsoleOptions(
                     duration(props, KEY_STALE_AFTER, d.staleAfter()),
                     duration(props, KEY_LAG_WARN, d.lagWarning()),
                     integer(props, KEY_DEAD_LETTER_LIMIT, d.recentDeadLetters()),
-                    duration(props, KEY_QUERY_TIMEOUT, d.queryTimeout()));
+                    duration(props, KEY_QUERY_TIMEOUT, d.queryTimeout()),
+                    duration(props, KEY_THROUGHPUT_RECENT, d.throughputRecent()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }
 
     public ConsoleOptions withHost(String newHost) {
-        return new ConsoleOptions(newHost, refreshInterval, lagWindow, staleAfter, lagWarning, recentDeadLetters, queryTimeout);
+        return new ConsoleOptions(newHost, refreshInterval, lagWindow, staleAfter, lagWarning, recentDeadLetters, queryTimeout, throughputRecent);
     }
 
     public ConsoleOptions withRefreshInterval(Duration d) {
-        return new ConsoleOptions(host, d, lagWindow, staleAfter, lagWarning, recentDeadLetters, queryTimeout);
+        return new ConsoleOptions(host, d, lagWindow, staleAfter, lagWarning, recentDeadLetters, queryTimeout, throughputRecent);
     }
 
     public ConsoleOptions withStaleAfter(Duration d) {
-        return new ConsoleOptions(host, refreshInterval, lagWindow, d, lagWarning, recentDeadLetters, queryTimeout);
+        return new ConsoleOptions(host, refreshInterval, lagWindow, d, lagWarning, recentDeadLetters, queryTimeout, throughputRecent);
     }
 
     public ConsoleOptions withLagWarning(Duration d) {
-        return new ConsoleOptions(host, refreshInterval, lagWindow, staleAfter, d, recentDeadLetters, queryTimeout);
+        return new ConsoleOptions(host, refreshInterval, lagWindow, staleAfter, d, recentDeadLetters, queryTimeout, throughputRecent);
     }
 
     public ConsoleOptions withRecentDeadLetters(int n) {
-        return new ConsoleOptions(host, refreshInterval, lagWindow, staleAfter, lagWarning, n, queryTimeout);
+        return new ConsoleOptions(host, refreshInterval, lagWindow, staleAfter, lagWarning, n, queryTimeout, throughputRecent);
+    }
+
+    public ConsoleOptions withThroughputRecent(Duration d) {
+        return new ConsoleOptions(host, refreshInterval, lagWindow, staleAfter, lagWarning, recentDeadLetters, queryTimeout, d);
     }
 
     private static Duration duration(Properties props, String key, Duration fallback) {

@@ -1,6 +1,5 @@
 package cn.xiaoneng.console;
 
-import cn.xiaoneng.console.PipelineStatusRepository.ClickHouseReadException;
 import cn.xiaoneng.model.Times;
 import cn.xiaoneng.warehouse.ClickHouseConnection;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,25 +20,32 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /} — the page (index.html, console.js, console.css)</li>
  *   <li>{@code GET /api/pipeline} — {@link PipelineStatus}; 503 with {@code {"error": …}} when ClickHouse cannot answer</li>
+ *   <li>{@code GET /api/throughput} — {@link ThroughputReport}; 503 likewise</li>
+ *   <li>{@code GET /webjars/…} — ECharts from its WebJar on the classpath</li>
  *   <li>{@code GET /health} — the console process itself is up</li>
  * </ul>
- * Handlers only translate HTTP; reads live in {@link PipelineStatusRepository} and shaping in {@link PipelineStatus}.
- * Later panels (issue 8's throughput) add a repository, an {@code /api/…} route here and a panel in console.js.
+ * Handlers only translate HTTP; reads live in the repositories ({@link PipelineStatusRepository},
+ * {@link ThroughputRepository}) and shaping in plain Java ({@link PipelineStatus}, {@link ThroughputReport}).
+ * A new panel adds a repository, an {@code /api/…} route here and a panel in console.js.
  */
 public final class ConsoleServer implements AutoCloseable {
     public static final String STATIC_FOLDER = "/console";
     public static final String API_PIPELINE = "/api/pipeline";
+    public static final String API_THROUGHPUT = "/api/throughput";
     public static final String HEALTH = "/health";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Javalin app;
     private final PipelineStatusRepository pipeline;
+    private final ThroughputRepository throughput;
     private final ConsoleOptions options;
 
-    private ConsoleServer(Javalin app, PipelineStatusRepository pipeline, ConsoleOptions options) {
+    private ConsoleServer(Javalin app, PipelineStatusRepository pipeline, ThroughputRepository throughput,
+                          ConsoleOptions options) {
         this.app = app;
         this.pipeline = pipeline;
+        this.throughput = throughput;
         this.options = options;
     }
 
@@ -55,6 +61,7 @@ public final class ConsoleServer implements AutoCloseable {
             throw new IllegalArgumentException("console port must be 0 (any free port) or 1–65535: " + port);
         }
         PipelineStatusRepository pipeline = new PipelineStatusRepository(clickHouse, options);
+        ThroughputRepository throughput = new ThroughputRepository(clickHouse, options);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.staticFiles.add(files -> {
@@ -64,15 +71,19 @@ public final class ConsoleServer implements AutoCloseable {
                 // A rebuilt console must not be hidden behind a cached script.
                 files.headers = Map.of("Cache-Control", "no-cache");
             });
+            // /webjars/echarts/<version>/dist/echarts.min.js; the version is in the path, so long caching is safe.
+            config.staticFiles.enableWebjars();
         });
-        ConsoleServer server = new ConsoleServer(app, pipeline, options);
+        ConsoleServer server = new ConsoleServer(app, pipeline, throughput, options);
         app.get(API_PIPELINE, server::pipelineStatus);
+        app.get(API_THROUGHPUT, server::throughput);
         app.get(HEALTH, server::health);
         app.exception(Exception.class, server::unexpected);
         try {
             app.start(options.host(), port);
         } catch (RuntimeException e) {
             pipeline.close();
+            throughput.close();
             throw new IllegalStateException("console cannot listen on " + options.host() + ":" + port + ": " + e.getMessage(), e);
         }
         LOG.info("console serving {} from {}", server.url(), clickHouse);
@@ -97,6 +108,7 @@ public final class ConsoleServer implements AutoCloseable {
             app.stop();
         } finally {
             pipeline.close();
+            throughput.close();
         }
     }
 
@@ -115,6 +127,18 @@ public final class ConsoleServer implements AutoCloseable {
             return;
         }
         json(ctx, HttpStatus.OK, PipelineStatus.of(facts, options));
+    }
+
+    private void throughput(Context ctx) {
+        ThroughputFacts facts;
+        try {
+            facts = throughput.read();
+        } catch (ClickHouseReadException e) {
+            LOG.warn("{}", e.getMessage());
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            return;
+        }
+        json(ctx, HttpStatus.OK, ThroughputReport.of(facts, options));
     }
 
     private void health(Context ctx) {

@@ -7,9 +7,7 @@ import cn.xiaoneng.console.PipelineFacts.Lag;
 import cn.xiaoneng.console.PipelineFacts.Receipts;
 import cn.xiaoneng.warehouse.ClickHouseConnection;
 import cn.xiaoneng.warehouse.Tables;
-import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
-import com.clickhouse.client.api.query.QuerySettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +21,16 @@ import java.util.function.Function;
  * trusting merges. We do not use FINAL on ods_raw_change: it is partitioned by processing day, and a position
  * replayed on another day would sit in two partitions, which FINAL only merges when the server's settings allow it.
  *
- * <p>Thread-safe: one client-v2 {@link Client} (itself thread-safe) serves concurrent page refreshes.
+ * <p>Thread-safe: one {@link ClickHouseReader} (a thread-safe client-v2 client) serves concurrent page refreshes.
  */
 public final class PipelineStatusRepository implements AutoCloseable {
-    private final ClickHouseConnection connection;
     private final ConsoleOptions options;
-    private final Client client;
+    private final ClickHouseReader reader;
 
     public PipelineStatusRepository(ClickHouseConnection connection, ConsoleOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        // Reads that hang must fail fast: the page asks again every few seconds and shows the error meanwhile.
-        this.connection = Objects.requireNonNull(connection, "connection").toBuilder()
-                .socketTimeout(options.queryTimeout()).build();
-        this.client = this.connection.newClient();
+        // Reads that hang fail fast (ConsoleOptions.queryTimeout): the page asks again and shows the error meanwhile.
+        this.reader = new ClickHouseReader(connection, options);
     }
 
     /** One refresh: every figure of the page, read now. */
@@ -151,17 +146,7 @@ public final class PipelineStatusRepository implements AutoCloseable {
     }
 
     private List<GenericRecord> query(String what, String sql, Map<String, Object> params) {
-        QuerySettings settings = new QuerySettings().setMaxExecutionTime((int) Math.max(1, options.queryTimeout().toSeconds()));
-        try {
-            return client.queryAll(sql, params, settings);
-        } catch (RuntimeException e) {
-            String message = rootMessage(e);
-            // The usual first-run mistake: a console pointed at a database the migrator never ran on.
-            String hint = message.contains("UNKNOWN_TABLE") || message.contains("UNKNOWN_DATABASE")
-                    ? " — apply the warehouse-schema migrations to this database first (bin/xiaoneng migrate)" : "";
-            throw new ClickHouseReadException("reading " + what + " from ClickHouse at " + connection.endpoint()
-                    + ", database " + connection.database() + " failed: " + message + hint, e);
-        }
+        return reader.query(what, sql, params);
     }
 
     private static <V> Map<String, V> toMap(List<GenericRecord> rows, Function<GenericRecord, V> value) {
@@ -170,26 +155,8 @@ public final class PipelineStatusRepository implements AutoCloseable {
         return m;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.strip();
-    }
-
     @Override
     public void close() {
-        client.close();
-    }
-
-    /** A read failed: server down, table missing (migrations not applied), timeout. The message is shown on the page. */
-    public static final class ClickHouseReadException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public ClickHouseReadException(String message, Throwable cause) {
-            super(message, cause);
-        }
+        reader.close();
     }
 }

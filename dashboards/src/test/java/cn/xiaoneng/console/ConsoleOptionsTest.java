@@ -29,10 +29,11 @@ class ConsoleOptionsTest {
         ConsoleOptions o = ConsoleOptions.fromProperties(props(
                 "console.host", "0.0.0.0", "console.refresh-interval", "PT5S", "console.lag-window", "PT10M",
                 "console.stale-after", "PT2M", "console.lag-warning", "PT30S", "console.recent-dead-letters", "50",
-                "console.query-timeout", "PT4S"), "prod.properties");
+                "console.query-timeout", "PT4S", "console.throughput-recent", "PT15M"), "prod.properties");
 
         assertThat(o).isEqualTo(new ConsoleOptions("0.0.0.0", Duration.ofSeconds(5), Duration.ofMinutes(10),
-                Duration.ofMinutes(2), Duration.ofSeconds(30), 50, Duration.ofSeconds(4)));
+                Duration.ofMinutes(2), Duration.ofSeconds(30), 50, Duration.ofSeconds(4),
+                Duration.ofMinutes(15)));
     }
 
     @Test
@@ -43,5 +44,14 @@ class ConsoleOptionsTest {
                 .hasMessageStartingWith("prod.properties: console.recent-dead-letters must be between 1 and 1000");
         assertThatThrownBy(() -> ConsoleOptions.fromProperties(props("console.refresh-interval", "PT0.1S"), "prod.properties"))
                 .hasMessageContaining("console.refresh-interval must be at least PT0.5S");
+    }
+
+    @Test
+    void theRecentThroughputWindowMustBeWholeMinutesOfAFewHoursAtMost() {
+        assertThat(ConsoleOptions.defaults().throughputRecent()).isEqualTo(Duration.ofMinutes(30));
+        assertThatThrownBy(() -> ConsoleOptions.fromProperties(props("console.throughput-recent", "PT90S"), "prod.properties"))
+                .hasMessageStartingWith("prod.properties: console.throughput-recent must be whole minutes");
+        assertThatThrownBy(() -> ConsoleOptions.defaults().withThroughputRecent(Duration.ofHours(4)))
+                .hasMessageStartingWith("console.throughput-recent must be whole minutes between PT1M and PT3H");
     }
 }

@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -272,14 +274,22 @@ class ConsoleServerIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(page.body()).contains("数据源", "捕获行数", "规范事件", "死信", "延迟", "最近心跳", "id=\"banners\"",
+        assertThat(page.body()).contains("吞吐量", "受理", "办结", "即办", "数据源", "捕获行数", "规范事件", "死信", "延迟", "最近心跳", "id=\"banners\"",
                 "<script src=\"console.js\"></script>");
         assertThat(page.body()).doesNotContain("http://", "https://");
 
         HttpResponse<String> script = get(console.url() + "/console.js");
         assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.body()).contains("'/api/pipeline'", "setBanner");
+        assertThat(script.body()).contains("'/api/pipeline'", "'/api/throughput'", "setBanner");
         assertThat(get(console.url() + "/console.css").statusCode()).isEqualTo(200);
+
+        // ECharts comes from the WebJar on the classpath; a version bump in the pom without one in index.html fails here.
+        Matcher echarts = Pattern.compile("<script src=\"(/webjars/echarts/[^\"]+)\">")
+                .matcher(page.body());
+        assertThat(echarts.find()).as("index.html loads ECharts from /webjars").isTrue();
+        HttpResponse<String> library = get(console.url() + echarts.group(1));
+        assertThat(library.statusCode()).as(echarts.group(1)).isEqualTo(200);
+        assertThat(library.body()).contains("echarts");
     }
 
     @Test
