@@ -5,6 +5,7 @@ import cn.xiaoneng.ingestion.simulator.Department;
 import cn.xiaoneng.ingestion.simulator.OfficeHours;
 import cn.xiaoneng.ingestion.simulator.Simulator;
 import cn.xiaoneng.jobs.normalize.NormalizationJob;
+import cn.xiaoneng.jobs.throughput.ThroughputJob;
 import cn.xiaoneng.model.Times;
 import cn.xiaoneng.testsupport.LocalPlatform;
 import cn.xiaoneng.testsupport.XiaonengHome;
@@ -22,7 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -83,16 +83,16 @@ final class DemoCommand implements Callable<Integer> {
         spine.registerConnectors(Duration.ofMinutes(2));
         progress.done("lc, xd, ex running");
 
-        progress.step("starting the normalization job on an embedded Flink MiniCluster");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        JobClient job = NormalizationJob.runJob(env, spine.normalizationOptions(Duration.ofSeconds(5)));
+        progress.step("starting the normalization and throughput jobs on embedded Flink MiniClusters");
+        JobClient job = NormalizationJob.runJob(spine.flinkEnvironment("normalization", 2), spine.normalizationOptions(Duration.ofSeconds(5)));
+        JobClient throughputJob = ThroughputJob.runJob(spine.flinkEnvironment("throughput", 2), spine.throughputOptions(Duration.ofSeconds(5)));
         Runnable stopServers = stopAll.get();
         stopAll.set(() -> {
+            stopQuietly("throughput job", () -> throughputJob.cancel().get());
             stopQuietly("normalization job", () -> job.cancel().get());
             stopServers.run();
         });
-        progress.done("job " + job.getJobID());
+        progress.done("jobs " + job.getJobID() + ", " + throughputJob.getJobID());
 
         progress.step("starting the console");
         ConsoleLauncher console = ConsoleLauncher.start(spine.clickHouse(), consolePort, Department.builtIn());
@@ -140,7 +140,7 @@ final class DemoCommand implements Callable<Integer> {
             sim.interrupt();
             stopQuietly("simulator", () -> sim.join(10_000)); // let it finish its write before the databases go
             stopConsoleJobServers.run();
-            System.out.println("Stopped: simulator, console, normalization job and " + endpoints.size() + " servers; nothing left running.");
+            System.out.println("Stopped: simulator, console, normalization and throughput jobs, and " + endpoints.size() + " servers; nothing left running.");
         });
         sim.join();
         try {

@@ -12,8 +12,13 @@ import cn.xiaoneng.ingestion.simulator.SourceDatabases;
 import cn.xiaoneng.ingestion.simulator.SourceWriter;
 import cn.xiaoneng.ingestion.simulator.XdWriter;
 import cn.xiaoneng.jobs.normalize.NormalizationOptions;
+import cn.xiaoneng.jobs.throughput.ThroughputOptions;
 import cn.xiaoneng.model.Times;
 import cn.xiaoneng.model.Topics;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -75,12 +80,17 @@ public final class Spine {
      * Kafka Connect from the connector files). Existing topics are left as they are.
      */
     public void createTopics(int partitions) throws Exception {
+        createTopics(partitions, Map.of());
+    }
+
+    /** As above, with topic configs (e.g. {@code retention.ms=-1} when replaying records with old timestamps). */
+    public void createTopics(int partitions, Map<String, String> configs) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers()))) {
             java.util.Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> topics = new java.util.ArrayList<>();
             for (String t : List.of(Topics.CASE_EVENTS, Topics.DEAD_LETTER)) {
                 if (!existing.contains(t)) {
-                    topics.add(new NewTopic(t, partitions, (short) 1));
+                    topics.add(new NewTopic(t, partitions, (short) 1).configs(configs));
                 }
             }
             admin.createTopics(topics).all().get();
@@ -136,6 +146,30 @@ public final class Spine {
         s.put(NormalizationOptions.SINK_FLUSH_INTERVAL, "200ms");
         s.put(ClickHouseConnection.KEY_URL, platform.clickHouse().httpUrl());
         return NormalizationOptions.fromMap(s, "demo settings");
+    }
+
+    /**
+     * A Flink environment for {@code job} on this machine: checkpoints go to files under the work dir (Flink's
+     * default keeps them in the JobManager's memory, capped at 5 MB — the throughput job's state outgrows that) and
+     * are kept on cancellation, so a stopped job can be restored from its last one.
+     */
+    public StreamExecutionEnvironment flinkEnvironment(String job, int parallelism) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, workDir.resolve("checkpoints").resolve(job).toUri().toString());
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(parallelism);
+        return env;
+    }
+
+    /** Throughput-job settings for this platform. */
+    public ThroughputOptions throughputOptions(Duration checkpointInterval) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put(ThroughputOptions.KAFKA_BOOTSTRAP, platform.kafka().bootstrapServers());
+        s.put(NormalizationOptions.CHECKPOINT_INTERVAL, checkpointInterval.toMillis() + "ms");
+        s.put(NormalizationOptions.SINK_FLUSH_INTERVAL, "200ms");
+        s.put(ClickHouseConnection.KEY_URL, platform.clickHouse().httpUrl());
+        return ThroughputOptions.fromMap(s, "demo settings");
     }
 
     /** A simulator writing into this platform's departmental databases. */

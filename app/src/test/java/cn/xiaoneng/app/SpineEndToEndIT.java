@@ -31,7 +31,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,7 +74,9 @@ class SpineEndToEndIT {
         // Cases that exist before capture starts reach the warehouse through Debezium's initial snapshot. Only the
         // sources whose rows keep their history: an in-place status system (xd) cannot show transitions made before
         // capture began (docs/mappings.md).
-        spine.simulator(6, Instant.parse("2026-02-24T00:00:00Z"), HOURS, Set.of("lc", "ex")).runBatch(40, 0, 20, p -> { });
+        // Each batch writes whole case lives (completions weeks later), so each next batch starts after the previous one's
+        // business time, as a hall's history does.
+        spine.simulator(6, Instant.parse("2025-12-01T00:00:00Z"), HOURS, Set.of("lc", "ex")).runBatch(40, 0, 20, p -> { });
         spine.createTopics(4);
         spine.registerConnectors(Duration.ofMinutes(2));
         warehouse = new Warehouse(platform.clickHouse().httpUrl(), spine.clickHouse().database());
@@ -94,9 +95,7 @@ class SpineEndToEndIT {
     }
 
     static JobClient startJob() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        return NormalizationJob.runJob(env, options);
+        return NormalizationJob.runJob(spine.flinkEnvironment("normalization", 2), options);
     }
 
     static List<CasePlan> simulate(long seed, Instant start, int cases, double rate, AtomicLong written) throws Exception {
@@ -180,7 +179,7 @@ class SpineEndToEndIT {
         AtomicLong written = new AtomicLong();
         CompletableFuture<List<CasePlan>> writing = CompletableFuture.supplyAsync(() -> {
             try {
-                return simulate(8, Instant.parse("2026-03-16T00:00:00Z"), 150, 12, written);
+                return simulate(8, Instant.parse("2026-06-01T00:00:00Z"), 150, 12, written);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -1,0 +1,28 @@
+package cn.xiaoneng.app;
+
+import cn.xiaoneng.app.bench.PipelineBench;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code xiaoneng bench}: the pipeline's speed against the machine's own limit (docs/performance.md). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the pipeline (raw CDC records → normalization and throughput → ClickHouse) against a bare Kafka consumer.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--events", defaultValue = "400000", description = "raw change records to load (default: ${DEFAULT-VALUE})")
+    int events;
+
+    @Option(names = "--latency-rate", defaultValue = "5000", description = "records/s offered during the latency phase (default: ${DEFAULT-VALUE})")
+    int latencyRate;
+
+    @Option(names = "--latency-seconds", defaultValue = "20", description = "length of the latency phase (default: ${DEFAULT-VALUE})")
+    int latencySeconds;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
+    int parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        return new PipelineBench(events, latencyRate, latencySeconds, parallelism).run();
+    }
+}

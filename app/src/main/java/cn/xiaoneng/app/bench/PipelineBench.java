@@ -1,0 +1,312 @@
+package cn.xiaoneng.app.bench;
+
+import cn.xiaoneng.app.Spine;
+import cn.xiaoneng.ingestion.mapping.MappingLoader;
+import cn.xiaoneng.ingestion.mapping.Normalizer;
+import cn.xiaoneng.ingestion.simulator.CaseGenerator;
+import cn.xiaoneng.ingestion.simulator.CasePlan;
+import cn.xiaoneng.ingestion.simulator.Department;
+import cn.xiaoneng.ingestion.simulator.OfficeHours;
+import cn.xiaoneng.jobs.normalize.NormalizationJob;
+import cn.xiaoneng.jobs.normalize.NormalizationOptions;
+import cn.xiaoneng.jobs.throughput.ThroughputJob;
+import cn.xiaoneng.model.Pseudonymizer;
+import cn.xiaoneng.model.Times;
+import cn.xiaoneng.testsupport.LocalPlatform;
+import cn.xiaoneng.testsupport.Waits;
+import cn.xiaoneng.testsupport.XiaonengHome;
+import cn.xiaoneng.warehouse.ClickHouseConnection;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The pipeline benchmark: raw CDC records of the exchange-log source are loaded into Kafka, then the pipeline
+ * (normalization → canonical topic and ClickHouse ODS) drains them; a bare Kafka consumer that only parses the
+ * same records gives the machine's limit for this work. A second phase offers records at a steady rate and measures
+ * latency from source commit to ClickHouse-visible. Prints per-stage rates and, last, the summary line.
+ */
+public final class PipelineBench {
+    private static final int RAW_PARTITIONS = 4;
+    private final int events;
+    private final int latencyRate;
+    private final int latencySeconds;
+    private final int parallelism;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String clickHouseUrl;
+
+    public PipelineBench(int events, int latencyRate, int latencySeconds, int parallelism) {
+        this.events = events;
+        this.latencyRate = latencyRate;
+        this.latencySeconds = latencySeconds;
+        this.parallelism = parallelism;
+    }
+
+    public int run() throws Exception {
+        Path dir = XiaonengHome.workDir("bench").resolve("run-" + System.currentTimeMillis());
+        Files.createDirectories(dir);
+        System.out.printf("bench: %,d raw change records, parallelism %d, %d cores, max heap %d MB%n", events, parallelism,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        try (LocalPlatform platform = LocalPlatform.builder().kafka().clickHouse().start(dir.resolve("servers"))) {
+            clickHouseUrl = platform.clickHouse().httpUrl();
+            Spine spine = new Spine(platform, dir);
+            spine.migrateWarehouse();
+            // The backlog carries the commit times the hall had (weeks ago): keep it whatever its timestamps.
+            Map<String, String> keepAll = Map.of("retention.ms", "-1");
+            spine.createTopics(RAW_PARTITIONS, keepAll);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(RawEnvelopes.TOPIC, RAW_PARTITIONS, (short) 1).configs(keepAll))).all().get();
+            }
+            Load load = new Load();
+
+            // 1. Load: every record is in Kafka before the pipeline starts, so what follows measures draining, not producing.
+            long t0 = System.nanoTime();
+            List<byte[]> sample = load.produce(platform.kafka().bootstrapServers(), events, 50_000, 0);
+            double produceRate = events / seconds(t0);
+            System.out.printf("stage load:        %,10.0f records/s into Kafka (producer, acks=all)%n", produceRate);
+
+            // 2. The machine's limit: a bare consumer that reads and parses the same records.
+            double bareRate = bareConsumer(platform.kafka().bootstrapServers());
+            System.out.printf("stage bare:        %,10.0f records/s (one Kafka consumer, JSON parse only)%n", bareRate);
+
+            // 3. Mapping cost alone, one thread, no I/O.
+            double mapRate = mappingOnly(sample);
+            System.out.printf("stage mapping:     %,10.0f records/s (Normalizer, one thread, in memory)%n", mapRate);
+
+            // 4. The pipeline drains the backlog.
+            NormalizationOptions options = spine.normalizationOptions(Duration.ofSeconds(5));
+            StreamExecutionEnvironment env = spine.flinkEnvironment("normalization", parallelism);
+            StreamExecutionEnvironment throughputEnv = spine.flinkEnvironment("throughput", parallelism);
+            long jobStart = System.nanoTime();
+            JobClient job = NormalizationJob.runJob(env, options);
+            JobClient throughputJob = ThroughputJob.runJob(throughputEnv, spine.throughputOptions(Duration.ofSeconds(5)));
+            Waits.until(events + " receipts in ClickHouse", Duration.ofMinutes(20), 500, () -> number("SELECT uniqExact(topic, partition, offset) FROM ods_raw_change") >= events);
+            double odsSeconds = seconds(jobStart);
+            String counted = "event_type IN ('ACCEPTED', 'COMPLETED', 'RETURNED', 'NOT_ACCEPTED', 'WITHDRAWN', 'SUPPLEMENT_REQUESTED')";
+            long countedEvents = number("SELECT uniqExact(event_id) FROM ods_case_event WHERE " + counted);
+            // Facts later than the allowed lateness are reported and not counted, so wait for the buckets to settle.
+            String bucketed = "SELECT sum(accepted + completed + returned + not_accepted + withdrawn + supplement_requested) FROM dws_throughput_minute FINAL";
+            long[] last = {-1, System.nanoTime()};
+            Waits.until("throughput buckets to settle", Duration.ofMinutes(10), 1000, () -> {
+                long now = number(bucketed);
+                if (now != last[0]) {
+                    last[0] = now;
+                    last[1] = System.nanoTime();
+                }
+                return now >= countedEvents || System.nanoTime() - last[1] > 15_000_000_000L;
+            });
+            System.out.printf("stage throughput:  %,d of %,d counted events in the minute buckets (the rest arrived later than the allowed lateness)%n",
+                    last[0], countedEvents);
+            double wallRate = events / seconds(jobStart);
+            double sustained = number("SELECT toUInt64(" + events + " / ((greatest((SELECT toUnixTimestamp64Milli(max(emitted_at)) FROM dws_throughput_minute), "
+                    + "toUnixTimestamp64Milli(max(ingested_at))) - toUnixTimestamp64Milli(min(processed_at))) / 1000)) FROM ods_raw_change");
+            long canonical = number("SELECT uniqExact(event_id) FROM ods_case_event");
+            System.out.printf("stage normalize:   %,10.0f records/s until every receipt was in ClickHouse (%.1f s after job start; %,d canonical events)%n",
+                    events / odsSeconds, odsSeconds, canonical);
+            System.out.printf("stage pipeline:    %,10.0f records/s sustained (first record processed → last ODS row and throughput bucket visible); "
+                    + "%,.0f records/s including job start%n", sustained, wallRate);
+
+            // 5. Latency at a steady offered rate.
+            long phaseStart = System.currentTimeMillis();
+            int latencyRecords = latencyRate * latencySeconds;
+            load.produce(platform.kafka().bootstrapServers(), latencyRecords, 0, latencyRate);
+            Waits.until("latency-phase records visible", Duration.ofMinutes(5), 500,
+                    () -> number("SELECT uniqExact(topic, partition, offset) FROM ods_raw_change") >= (long) events + latencyRecords);
+            String where = " FROM ods_case_event WHERE source_commit_time >= fromUnixTimestamp64Milli(" + phaseStart + ")";
+            long p50 = number("SELECT toUInt64(quantileExact(0.5)(toUnixTimestamp64Milli(ingested_at) - toUnixTimestamp64Milli(source_commit_time)))" + where);
+            long p99 = number("SELECT toUInt64(quantileExact(0.99)(toUnixTimestamp64Milli(ingested_at) - toUnixTimestamp64Milli(source_commit_time)))" + where);
+            System.out.printf("stage latency:     p50 %d ms, p99 %d ms from source commit to ClickHouse-visible, at %,d records/s offered for %d s%n",
+                    p50, p99, latencyRate, latencySeconds);
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("memory: bench JVM heap used %d MB of %d MB (job, producer and consumer in one JVM); servers are separate processes%n",
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+            throughputJob.cancel().get();
+            job.cancel().get();
+            System.out.printf("events/s: %.0f, bare-consumer events/s: %.0f, ratio: %.2f, p99 ms: %d%n", sustained, bareRate, sustained / bareRate, p99);
+        }
+        return 0;
+    }
+
+    /**
+     * Produces raw records of simulated exchange-log cases in the order the source system writes them (by write
+     * time across all open cases, as a database log would), keyed by case id. A case's later steps wait in a queue
+     * until the office clock reaches them, so business time advances the way it does in a real hall.
+     */
+    private static final class Load {
+        private record Pending(long writeAt, long seq, CasePlan plan, CasePlan.Action action) implements Comparable<Pending> {
+            @Override
+            public int compareTo(Pending o) {
+                int c = Long.compare(writeAt, o.writeAt);
+                return c != 0 ? c : Long.compare(seq, o.seq);
+            }
+        }
+
+        private final RawEnvelopes envelopes = new RawEnvelopes(Times.CHINA);
+        private final CaseGenerator generator;
+        private final java.util.PriorityQueue<Pending> queue = new java.util.PriorityQueue<>();
+        private CasePlan nextCase;
+        private long seq;
+        private long lastCommit;
+
+        Load() {
+            // One busy source: enough arrivals that a few working days of business hold the whole load, all in the past.
+            Department ex = Department.builtIn().stream().filter(d -> d.sourceId().equals("ex")).findFirst().orElseThrow();
+            Department busy = new Department(ex.sourceId(), ex.departmentId(), ex.name(), ex.casePrefix(), ex.windows(), ex.staff(), ex.items(), 40_000);
+            OfficeHours hours = OfficeHours.standard(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY, Times.CHINA);
+            generator = new CaseGenerator(List.of(busy), hours, 42, Instant.now().minus(Duration.ofDays(40)), CaseGenerator.Profile.realistic());
+            nextCase = generator.next();
+        }
+
+        /**
+         * The next row the source writes, as key and value of its change record. {@code historical}: committed when
+         * the hall wrote it (a backlog being replayed); otherwise committed now (live).
+         */
+        private byte[][] nextRecord(boolean historical) {
+            while (true) {
+                while (queue.isEmpty() || nextCase.actions().get(0).businessAt() <= queue.peek().writeAt()) {
+                    for (CasePlan.Action a : nextCase.actions()) {
+                        queue.add(new Pending(a.writeAt(), seq++, nextCase, a));
+                    }
+                    nextCase = generator.next();
+                }
+                Pending p = queue.poll();
+                lastCommit = historical ? p.writeAt() : System.currentTimeMillis();
+                var rec = envelopes.record(p.plan(), p.action(), lastCommit);
+                if (rec.isPresent()) {
+                    return rec.get();
+                }
+            }
+        }
+
+        /**
+         * @param keep how many values to keep for the in-memory mapping stage
+         * @param rate records/s; 0 = a historical backlog as fast as possible, with the commit times the hall had
+         */
+        List<byte[]> produce(String bootstrap, int records, int keep, int rate) throws Exception {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.LINGER_MS_CONFIG, rate > 0 ? "0" : "20");
+            p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+            p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+            List<byte[]> kept = new ArrayList<>();
+            long start = System.nanoTime();
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+                for (int sent = 0; sent < records; sent++) {
+                    if (rate > 0) {
+                        long wait = start + (long) (sent * 1e9 / rate) - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                    }
+                    byte[][] rec = nextRecord(rate == 0);
+                    producer.send(new ProducerRecord<>(RawEnvelopes.TOPIC, null, lastCommit, rec[0], rec[1]));
+                    if (kept.size() < keep) {
+                        kept.add(rec[1]);
+                    }
+                }
+                producer.flush();
+            }
+            return kept;
+        }
+    }
+
+    private double bareConsumer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 << 20));
+        ObjectMapper json = new ObjectMapper();
+        long count = 0;
+        long fields = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (int i = 0; i < RAW_PARTITIONS; i++) {
+                parts.add(new TopicPartition(RawEnvelopes.TOPIC, i));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long start = System.nanoTime();
+            while (count < events) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    try {
+                        fields += json.readTree(r.value()).size();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    count++;
+                }
+            }
+            if (fields == 0) {
+                throw new IllegalStateException("parsed nothing");
+            }
+            return count / seconds(start);
+        }
+    }
+
+    private static double mappingOnly(List<byte[]> sample) {
+        Normalizer n = new Normalizer(MappingLoader.builtIns(), new Pseudonymizer("bench-key-0123456789".getBytes(StandardCharsets.UTF_8)));
+        long out = 0;
+        for (int round = 0; round < 2; round++) { // the first round warms the JIT
+            long start = System.nanoTime();
+            for (int i = 0; i < sample.size(); i++) {
+                out += n.normalize(RawEnvelopes.TOPIC, 0, i, null, sample.get(i), 0).events.size();
+            }
+            if (round == 1) {
+                return sample.size() / seconds(start);
+            }
+        }
+        throw new IllegalStateException(String.valueOf(out));
+    }
+
+    private long number(String sql) {
+        try {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(clickHouseUrl + "/?database=" + ClickHouseConnection.DEFAULT_DATABASE + "&query="
+                    + URLEncoder.encode(sql, StandardCharsets.UTF_8))).GET().build();
+            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(r.body());
+            }
+            String body = r.body().trim();
+            return body.isEmpty() ? 0 : (long) Double.parseDouble(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+}
