@@ -162,9 +162,20 @@ public final class Spine {
         return env;
     }
 
-    /** Throughput-job settings for this platform. */
+    /** Throughput-job settings for this platform, with the job's default allowed lateness (3 days). */
     public ThroughputOptions throughputOptions(Duration checkpointInterval) {
+        return throughputOptions(checkpointInterval, ThroughputOptions.DEFAULT_ALLOWED_LATENESS);
+    }
+
+    /**
+     * Throughput-job settings with {@code allowedLateness}: tests that write weeks of business time within seconds,
+     * through sources drained at different speeds, need far more than a live hall (where business time keeps pace
+     * with commit time and sources are seconds apart).
+     */
+    public ThroughputOptions throughputOptions(Duration checkpointInterval, Duration allowedLateness) {
         Map<String, String> s = new LinkedHashMap<>();
+        s.put(ThroughputOptions.ALLOWED_LATENESS, allowedLateness.toDays() + "d");
+        s.put(ThroughputOptions.STATE_TTL, (allowedLateness.toDays() + 30) + "d");
         s.put(ThroughputOptions.KAFKA_BOOTSTRAP, platform.kafka().bootstrapServers());
         s.put(NormalizationOptions.CHECKPOINT_INTERVAL, checkpointInterval.toMillis() + "ms");
         s.put(NormalizationOptions.SINK_FLUSH_INTERVAL, "200ms");

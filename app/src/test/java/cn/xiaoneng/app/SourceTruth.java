@@ -26,6 +26,34 @@ final class SourceTruth {
     final Map<String, String> steps = new TreeMap<>();
     /** sorted "caseId|EVENT_TYPE|time" lines, one per event */
     final List<String> events = new ArrayList<>();
+    /** case id → "department|window|CASE_KIND", the throughput dimensions */
+    final Map<String, String> dimensions = new TreeMap<>();
+
+    private static final Map<String, String> KIND_CODES = Map.of("JB", "IMMEDIATE", "CN", "COMMITTED", "LB", "JOINT", "SB", "REPORTED",
+            "TB", "RETURNED", "BB", "RESUBMITTED", "JJ", "URGENT");
+    private static final String[] KINDS_BY_NUMBER = {"", "IMMEDIATE", "COMMITTED", "JOINT", "REPORTED", "RETURNED", "RESUBMITTED", "URGENT"};
+    /** Event types the throughput figures count (docs/metrics.md). */
+    static final List<String> COUNTED = List.of("ACCEPTED", "COMPLETED", "RETURNED", "NOT_ACCEPTED", "WITHDRAWN", "SUPPLEMENT_REQUESTED");
+
+    /**
+     * Throughput truth: "department|window|kind|bucket" → counts in {@link #COUNTED} order, bucket being the local
+     * minute ({@code yyyy-MM-dd HH:mm:00}) or day ({@code yyyy-MM-dd 00:00:00}) of each counted event's business time.
+     */
+    Map<String, List<Long>> throughput(boolean byDay) {
+        Map<String, List<Long>> out = new TreeMap<>();
+        for (String e : events) {
+            String[] f = e.split("\\|");
+            int type = COUNTED.indexOf(f[1]);
+            String dims = dimensions.get(f[0]);
+            if (type < 0 || dims == null) {
+                continue;
+            }
+            String bucket = byDay ? f[2].substring(0, 10) + " 00:00:00" : f[2].substring(0, 16) + ":00";
+            List<Long> counts = out.computeIfAbsent(dims + "|" + bucket, k -> new ArrayList<>(java.util.Collections.nCopies(COUNTED.size(), 0L)));
+            counts.set(type, counts.get(type) + 1);
+        }
+        return out;
+    }
 
     static String t(ResultSet rs, String column) throws SQLException {
         LocalDateTime v = rs.getObject(column, LocalDateTime.class);
@@ -55,6 +83,7 @@ final class SourceTruth {
                 String closingType = refused ? "NOT_ACCEPTED" : bj.isEmpty() ? "" : closing(bj);
                 cases.put(id, String.join("|", t(rs, "sbsj"), refused ? "" : t(rs, "slsj"), refused ? t(rs, "slsj") : t(rs, "bjsj"), closingType,
                         s(rs, "ckbh"), s(rs, "sxbm")));
+                dimensions.put(id, String.join("|", s(rs, "sjdwdm"), s(rs, "ckbh"), KIND_CODES.getOrDefault(s(rs, "bjlx"), "")));
                 event(id, "SUBMITTED", t(rs, "sbsj"));
                 event(id, refused ? "NOT_ACCEPTED" : "ACCEPTED", t(rs, "slsj"));
                 event(id, "SUPPLEMENT_REQUESTED", t(rs, "bzgzsj"));
@@ -91,6 +120,9 @@ final class SourceTruth {
                 };
                 cases.put(rs.getString("flowsn"), String.join("|", t(rs, "applydate"), t(rs, "acceptuserdate"), t(rs, "banjiedate"), closingType,
                         s(rs, "windowguid"), s(rs, "task_code")));
+                int kind = rs.getInt("project_type");
+                dimensions.put(rs.getString("flowsn"), String.join("|", s(rs, "ouguid"), s(rs, "windowguid"),
+                        kind >= 1 && kind <= 7 ? KINDS_BY_NUMBER[kind] : ""));
             }
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM audit_project_operation")) {
@@ -136,6 +168,7 @@ final class SourceTruth {
                 String at = t(rs, "clsj");
                 f[4] = s(rs, "ckbh");
                 f[5] = s(rs, "sxbm");
+                dimensions.put(id, String.join("|", s(rs, "sjdwdm"), s(rs, "ckbh"), KIND_CODES.getOrDefault(s(rs, "bjlx"), "")));
                 switch (rs.getString("step_table")) {
                     case "SB" -> { f[0] = at; event(id, "SUBMITTED", at); }
                     case "SL" -> {

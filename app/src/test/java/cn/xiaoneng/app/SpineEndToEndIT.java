@@ -29,8 +29,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import cn.xiaoneng.jobs.throughput.ThroughputJob;
+import java.nio.file.Files;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,6 +70,8 @@ class SpineEndToEndIT {
     static Warehouse warehouse;
     static NormalizationOptions options;
     static JobClient job;
+    static JobClient throughputJob;
+    static Path checkpoints;
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -75,19 +84,24 @@ class SpineEndToEndIT {
         // sources whose rows keep their history: an in-place status system (xd) cannot show transitions made before
         // capture began (docs/mappings.md).
         // Each batch writes whole case lives (completions weeks later), so each next batch starts after the previous one's
-        // business time, as a hall's history does.
+        // business time: events weeks older than what the throughput job has seen are, rightly, later than its allowed lateness.
         spine.simulator(6, Instant.parse("2025-12-01T00:00:00Z"), HOURS, Set.of("lc", "ex")).runBatch(40, 0, 20, p -> { });
         spine.createTopics(4);
         spine.registerConnectors(Duration.ofMinutes(2));
         warehouse = new Warehouse(platform.clickHouse().httpUrl(), spine.clickHouse().database());
         options = spine.normalizationOptions(Duration.ofSeconds(2));
+        checkpoints = dir.resolve("checkpoints");
         job = startJob();
+        throughputJob = startThroughputJob(null);
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
         if (job != null) {
             job.cancel().get();
+        }
+        if (throughputJob != null) {
+            throughputJob.cancel().get();
         }
         if (platform != null) {
             platform.close();
@@ -96,6 +110,55 @@ class SpineEndToEndIT {
 
     static JobClient startJob() throws Exception {
         return NormalizationJob.runJob(spine.flinkEnvironment("normalization", 2), options);
+    }
+
+    /**
+     * The throughput job with checkpoints kept on cancellation, restored from {@code restoreFrom} when given — as an
+     * operator restarts a stopped job from its last checkpoint.
+     */
+    static JobClient startThroughputJob(Path restoreFrom) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        if (restoreFrom != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        return ThroughputJob.runJob(env, spine.throughputOptions(Duration.ofSeconds(2), Duration.ofDays(365)));
+    }
+
+    /** The newest completed checkpoint a cancelled job left behind. */
+    static Path latestCheckpoint(JobClient cancelled) throws Exception {
+        Path jobDir = checkpoints.resolve(cancelled.getJobID().toString());
+        try (var dirs = Files.list(jobDir)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("chk-") && Files.exists(d.resolve("_metadata")))
+                    .max(java.util.Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))))
+                    .orElseThrow(() -> new IllegalStateException("no completed checkpoint under " + jobDir));
+        }
+    }
+
+    /** dws rows as "department|window|kind|bucket" → counts in SourceTruth.COUNTED order, latest version of each bucket. */
+    static Map<String, List<Long>> warehouseThroughput(String table) {
+        Map<String, List<Long>> out = new TreeMap<>();
+        for (String line : warehouse.lines("SELECT concat_ws('|', department_id, window_id, case_kind, toString(bucket_start)), accepted, completed, "
+                + "returned, not_accepted, withdrawn, supplement_requested FROM " + table + " FINAL "
+                + "WHERE accepted + completed + returned + not_accepted + withdrawn + supplement_requested > 0")) {
+            String[] f = line.split("\t");
+            List<Long> counts = new ArrayList<>();
+            for (int i = 1; i < f.length; i++) {
+                counts.add(Long.parseLong(f[i]));
+            }
+            out.put(f[0], counts);
+        }
+        return out;
+    }
+
+    static void awaitThroughputHolds(SourceTruth truth) {
+        long counted = truth.throughput(true).values().stream().flatMap(List::stream).mapToLong(Long::longValue).sum();
+        String sum = "SELECT sum(accepted + completed + returned + not_accepted + withdrawn + supplement_requested) FROM ";
+        Waits.until(counted + " counted events in the throughput buckets", Duration.ofMinutes(3), 500,
+                () -> warehouse.number(sum + "dws_throughput_minute FINAL") == counted && warehouse.number(sum + "dws_throughput_day FINAL") == counted);
     }
 
     static List<CasePlan> simulate(long seed, Instant start, int cases, double rate, AtomicLong written) throws Exception {
@@ -169,6 +232,10 @@ class SpineEndToEndIT {
         assertThat(late).isGreaterThan(0);
         // Every raw record has a receipt; none lost between capture and the warehouse.
         assertThat(warehouse.number("SELECT uniqExact(topic, partition, offset) FROM ods_raw_change")).isGreaterThanOrEqualTo(truth.events.size() / 2);
+        // Throughput per minute and per day equals the source databases, late paper cases in the bucket of their true time.
+        awaitThroughputHolds(truth);
+        assertThat(warehouseThroughput("dws_throughput_minute")).isEqualTo(truth.throughput(false));
+        assertThat(warehouseThroughput("dws_throughput_day")).isEqualTo(truth.throughput(true));
         // Personal data never arrives in clear.
         assertThat(warehouse.number("SELECT count() FROM ods_case_event WHERE match(ifNull(applicant_key, ''), '^4301')")).isZero();
     }
@@ -191,6 +258,9 @@ class SpineEndToEndIT {
         Waits.until("90 cases written", Duration.ofMinutes(1), () -> written.get() >= 90);
         job.cancel().get();
         job = startJob();
+        Waits.until("120 cases written", Duration.ofMinutes(1), () -> written.get() >= 120);
+        throughputJob.cancel().get();
+        throughputJob = startThroughputJob(latestCheckpoint(throughputJob));
         writing.get();
 
         SourceTruth truth = truth();
@@ -201,6 +271,10 @@ class SpineEndToEndIT {
         assertThat(warehouseSteps()).isEqualTo(truth.steps);
         assertThat(warehouse.number("SELECT count() FROM ods_case_event FINAL")).isEqualTo(truth.events.size());
         assertThat(warehouse.number("SELECT count() FROM dwd_case_current")).isEqualTo(truth.cases.size());
+        awaitThroughputHolds(truth);
+        assertThat(warehouseThroughput("dws_throughput_minute")).isEqualTo(truth.throughput(false));
+        assertThat(warehouseThroughput("dws_throughput_hour").values().stream().flatMap(List::stream).mapToLong(Long::longValue).sum())
+                .isEqualTo(truth.throughput(true).values().stream().flatMap(List::stream).mapToLong(Long::longValue).sum());
     }
 
     @Test
