@@ -158,7 +158,8 @@ class SpineEndToEndIT {
         long counted = truth.throughput(true).values().stream().flatMap(List::stream).mapToLong(Long::longValue).sum();
         String sum = "SELECT sum(accepted + completed + returned + not_accepted + withdrawn + supplement_requested) FROM ";
         Waits.until(counted + " counted events in the throughput buckets", Duration.ofMinutes(3), 500,
-                () -> warehouse.number(sum + "dws_throughput_minute FINAL") == counted && warehouse.number(sum + "dws_throughput_day FINAL") == counted);
+                () -> warehouse.number(sum + "dws_throughput_minute FINAL") == counted && warehouse.number(sum + "dws_throughput_hour FINAL") == counted
+                        && warehouse.number(sum + "dws_throughput_day FINAL") == counted);
     }
 
     static List<CasePlan> simulate(long seed, Instant start, int cases, double rate, AtomicLong written) throws Exception {
