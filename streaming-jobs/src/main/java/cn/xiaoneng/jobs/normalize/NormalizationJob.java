@@ -91,8 +91,12 @@ public final class NormalizationJob {
                 .withWatermarkAlignment("xn-raw-changes", ALIGNMENT_DRIFT, Duration.ofSeconds(1));
     }
 
-    /** How far one raw partition may run ahead of the slowest in commit time while a backlog drains. */
-    static final Duration ALIGNMENT_DRIFT = Duration.ofSeconds(30);
+    /**
+     * How far one raw partition may run ahead of the slowest in commit time while a backlog drains. Small enough to keep
+     * the skew far below the throughput job's allowed lateness (days); large enough not to throttle a replay (a drift of
+     * seconds, re-checked every second, lets a partition advance only seconds of source time per second).
+     */
+    static final Duration ALIGNMENT_DRIFT = Duration.ofHours(1);
 
     /** Canonical events and dead letters to Kafka (for the jobs downstream) and to ClickHouse; receipts and heartbeats to ClickHouse. */
     static final class ProductionSinks implements NormalizationSinks {

@@ -99,7 +99,8 @@ public final class ThroughputJob {
                 .withIdleness(idleness)
                 // Replaying the canonical topic, no partition may run more than this ahead of the slowest in business time
                 // (its events would make the others' late). Live, partitions are never that far apart.
-                .withWatermarkAlignment("xn-case-events", Duration.ofMinutes(10), Duration.ofSeconds(1));
+                // A day keeps the skew below the allowed lateness (3 days) without throttling a replay.
+                .withWatermarkAlignment("xn-case-events", Duration.ofDays(1), Duration.ofSeconds(1));
     }
 
     /**
