@@ -1,10 +1,14 @@
 package cn.xiaoneng.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * JSON form of {@link CaseEvent} on the canonical topic. Field names are the documented contract
@@ -12,114 +16,150 @@ import java.io.IOException;
  */
 public final class CaseEventCodec implements JsonCodec<CaseEvent> {
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Streaming (no tree): every event passes through here on the hot path, several times. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     @Override
     public byte[] encode(CaseEvent e) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("schemaVersion", e.schemaVersion);
-        put(n, "eventId", e.eventId);
-        put(n, "caseId", e.caseId);
-        put(n, "centerId", e.centerId);
-        put(n, "departmentId", e.departmentId);
-        if (e.departmentIds != null) {
-            ArrayNode a = n.putArray("departmentIds");
-            for (String d : e.departmentIds) {
-                a.add(d);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(768);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", e.schemaVersion);
+            put(g, "eventId", e.eventId);
+            put(g, "caseId", e.caseId);
+            put(g, "centerId", e.centerId);
+            put(g, "departmentId", e.departmentId);
+            if (e.departmentIds != null) {
+                g.writeArrayFieldStart("departmentIds");
+                for (String d : e.departmentIds) {
+                    g.writeString(d);
+                }
+                g.writeEndArray();
             }
-        }
-        put(n, "windowId", e.windowId);
-        put(n, "itemCode", e.itemCode);
-        put(n, "itemName", e.itemName);
-        put(n, "caseKind", e.caseKind == null ? null : e.caseKind.name());
-        put(n, "eventType", e.eventType == null ? null : e.eventType.name());
-        put(n, "stepId", e.stepId);
-        put(n, "stepName", e.stepName);
-        put(n, "handler", e.handler);
-        put(n, "reason", e.reason);
-        put(n, "result", e.result);
-        n.put("businessTime", Times.format(e.businessTime));
-        n.put("sourceCommitTime", Times.format(e.sourceCommitTime));
-        put(n, "committedLimit", e.committedLimit == null ? null : e.committedLimit.toString());
-        put(n, "legalLimit", e.legalLimit == null ? null : e.legalLimit.toString());
-        put(n, "applicantKey", e.applicantKey);
-        put(n, "applicantPhoneMasked", e.applicantPhoneMasked);
-        put(n, "sourceId", e.sourceId);
-        put(n, "sourceTable", e.sourceTable);
-        put(n, "sourcePosition", e.sourcePosition);
-        try {
-            return MAPPER.writeValueAsBytes(n);
+            put(g, "windowId", e.windowId);
+            put(g, "itemCode", e.itemCode);
+            put(g, "itemName", e.itemName);
+            put(g, "caseKind", e.caseKind == null ? null : e.caseKind.name());
+            put(g, "eventType", e.eventType == null ? null : e.eventType.name());
+            put(g, "stepId", e.stepId);
+            put(g, "stepName", e.stepName);
+            put(g, "handler", e.handler);
+            put(g, "reason", e.reason);
+            put(g, "result", e.result);
+            g.writeStringField("businessTime", Times.format(e.businessTime));
+            g.writeStringField("sourceCommitTime", Times.format(e.sourceCommitTime));
+            put(g, "committedLimit", e.committedLimit == null ? null : e.committedLimit.toString());
+            put(g, "legalLimit", e.legalLimit == null ? null : e.legalLimit.toString());
+            put(g, "applicantKey", e.applicantKey);
+            put(g, "applicantPhoneMasked", e.applicantPhoneMasked);
+            put(g, "sourceId", e.sourceId);
+            put(g, "sourceTable", e.sourceTable);
+            put(g, "sourcePosition", e.sourcePosition);
+            g.writeEndObject();
         } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
+        return out.toByteArray();
     }
 
     @Override
     public CaseEvent decode(byte[] bytes) {
-        JsonNode n;
-        try {
-            n = MAPPER.readTree(bytes);
+        CaseEvent e = new CaseEvent();
+        String businessTime = null;
+        String sourceCommitTime = null;
+        String type = null;
+        try (JsonParser p = JSON.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("case event is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "schemaVersion" -> e.schemaVersion = value.isNumeric() ? p.getIntValue() : CaseEvent.SCHEMA_VERSION;
+                    case "eventId" -> e.eventId = text(p, value);
+                    case "caseId" -> e.caseId = text(p, value);
+                    case "centerId" -> e.centerId = text(p, value);
+                    case "departmentId" -> e.departmentId = text(p, value);
+                    case "departmentIds" -> e.departmentIds = textArray(p, value);
+                    case "windowId" -> e.windowId = text(p, value);
+                    case "itemCode" -> e.itemCode = text(p, value);
+                    case "itemName" -> e.itemName = text(p, value);
+                    case "caseKind" -> {
+                        String kind = text(p, value);
+                        e.caseKind = kind == null ? null : CaseKind.valueOf(kind);
+                    }
+                    case "eventType" -> type = text(p, value);
+                    case "stepId" -> e.stepId = text(p, value);
+                    case "stepName" -> e.stepName = text(p, value);
+                    case "handler" -> e.handler = text(p, value);
+                    case "reason" -> e.reason = text(p, value);
+                    case "result" -> e.result = text(p, value);
+                    case "businessTime" -> businessTime = text(p, value);
+                    case "sourceCommitTime" -> sourceCommitTime = text(p, value);
+                    case "committedLimit" -> {
+                        String limit = text(p, value);
+                        e.committedLimit = limit == null ? null : Limit.parse(limit);
+                    }
+                    case "legalLimit" -> {
+                        String limit = text(p, value);
+                        e.legalLimit = limit == null ? null : Limit.parse(limit);
+                    }
+                    case "applicantKey" -> e.applicantKey = text(p, value);
+                    case "applicantPhoneMasked" -> e.applicantPhoneMasked = text(p, value);
+                    case "sourceId" -> e.sourceId = text(p, value);
+                    case "sourceTable" -> e.sourceTable = text(p, value);
+                    case "sourcePosition" -> e.sourcePosition = text(p, value);
+                    // A field a newer schema added: skipped, so old readers keep working.
+                    default -> p.skipChildren();
+                }
+            }
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("case event is not JSON: " + ex.getOriginalMessage());
         } catch (IOException ex) {
             throw new IllegalArgumentException("case event is not JSON: " + ex.getMessage());
         }
-        if (n == null || !n.isObject()) {
-            throw new IllegalArgumentException("case event is not a JSON object");
-        }
-        CaseEvent e = new CaseEvent();
-        e.schemaVersion = n.path("schemaVersion").asInt(CaseEvent.SCHEMA_VERSION);
-        e.eventId = text(n, "eventId");
-        e.caseId = text(n, "caseId");
-        e.centerId = text(n, "centerId");
-        e.departmentId = text(n, "departmentId");
-        if (n.has("departmentIds")) {
-            JsonNode a = n.get("departmentIds");
-            e.departmentIds = new String[a.size()];
-            for (int i = 0; i < a.size(); i++) {
-                e.departmentIds[i] = a.get(i).asText();
-            }
-        }
-        e.windowId = text(n, "windowId");
-        e.itemCode = text(n, "itemCode");
-        e.itemName = text(n, "itemName");
-        String kind = text(n, "caseKind");
-        e.caseKind = kind == null ? null : CaseKind.valueOf(kind);
-        String type = text(n, "eventType");
         if (type == null) {
             throw new IllegalArgumentException("case event has no eventType");
         }
         e.eventType = EventType.valueOf(type);
-        e.stepId = text(n, "stepId");
-        e.stepName = text(n, "stepName");
-        e.handler = text(n, "handler");
-        e.reason = text(n, "reason");
-        e.result = text(n, "result");
-        e.businessTime = Times.parse(required(n, "businessTime"));
-        e.sourceCommitTime = Times.parse(required(n, "sourceCommitTime"));
-        String committed = text(n, "committedLimit");
-        e.committedLimit = committed == null ? null : Limit.parse(committed);
-        String legal = text(n, "legalLimit");
-        e.legalLimit = legal == null ? null : Limit.parse(legal);
-        e.applicantKey = text(n, "applicantKey");
-        e.applicantPhoneMasked = text(n, "applicantPhoneMasked");
-        e.sourceId = text(n, "sourceId");
-        e.sourceTable = text(n, "sourceTable");
-        e.sourcePosition = text(n, "sourcePosition");
+        e.businessTime = Times.parse(required(businessTime, "businessTime"));
+        e.sourceCommitTime = Times.parse(required(sourceCommitTime, "sourceCommitTime"));
         return e;
     }
 
-    private static void put(ObjectNode n, String field, String value) {
+    private static void put(JsonGenerator g, String field, String value) throws IOException {
         if (value != null) {
-            n.put(field, value);
+            g.writeStringField(field, value);
         }
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+    /** A scalar as text (numbers and booleans too, as before); null for JSON null; objects and arrays are refused. */
+    private static String text(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (!value.isScalarValue()) {
+            throw new IllegalArgumentException("case event field " + p.currentName() + " is not a single value");
+        }
+        return p.getValueAsString();
     }
 
-    private static String required(JsonNode n, String field) {
-        String v = text(n, field);
+    private static String[] textArray(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("case event field departmentIds is not an array");
+        }
+        List<String> items = new ArrayList<>(4);
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            items.add(text(p, t));
+        }
+        return items.toArray(new String[0]);
+    }
+
+    private static String required(String v, String field) {
         if (v == null) {
             throw new IllegalArgumentException("case event has no " + field);
         }

@@ -48,6 +48,25 @@ class CaseEventCodecTest {
     }
 
     @Test
+    void fieldsOfANewerSchemaAreSkippedAndNullsRead() {
+        String json = "{\"schemaVersion\":1,\"future\":{\"nested\":[1,{\"x\":2}]},\"caseId\":\"X\",\"windowId\":null,"
+                + "\"departmentIds\":[\"a\",\"b\"],\"eventType\":\"ACCEPTED\",\"businessTime\":\"2026-03-02T09:41:00+08:00\","
+                + "\"sourceCommitTime\":\"2026-03-02T09:41:01+08:00\",\"later\":[]}";
+        CaseEvent e = codec.decode(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(e.caseId).isEqualTo("X");
+        assertThat(e.windowId).isNull();
+        assertThat(e.departmentIds).containsExactly("a", "b");
+        assertThat(e.eventType).isEqualTo(EventType.ACCEPTED);
+        assertThat(e.sourceCommitTime - e.businessTime).isEqualTo(1000);
+    }
+
+    @Test
+    void brokenJsonIsRefusedWithAReason() {
+        assertThatThrownBy(() -> codec.decode("{\"caseId\":".getBytes(StandardCharsets.UTF_8))).hasMessageStartingWith("case event is not JSON");
+        assertThatThrownBy(() -> codec.decode("[1]".getBytes(StandardCharsets.UTF_8))).hasMessage("case event is not a JSON object");
+    }
+
+    @Test
     void eventWithoutTypeIsRefused() {
         assertThatThrownBy(() -> codec.decode("{\"caseId\":\"X\",\"businessTime\":\"2026-03-02T09:41:00+08:00\"}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("eventType");
