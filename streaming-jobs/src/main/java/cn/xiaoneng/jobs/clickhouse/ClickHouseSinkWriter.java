@@ -1,7 +1,7 @@
 package cn.xiaoneng.jobs.clickhouse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.UUID;
@@ -43,9 +43,11 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final BatchInserter inserter;
     private final ProcessingTimeService time;
     private final Sleeper sleeper;
-    private final ObjectMapper mapper = new ObjectMapper();
-
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+    private static final JsonFactory JSON = new JsonFactory();
+    /** Writes rows straight into {@link #buffer}, one JSON object per line (JSONEachRow). */
+    private JsonGenerator generator;
+    private JsonRow row;
     private int bufferedRows;
     private long batchStartedAt;
     private boolean timerPending;
@@ -76,14 +78,23 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         this.numRecordsSendErrors = metrics.getNumRecordsSendErrorsCounter();
         metrics.gauge(BUFFERED_ROWS, () -> bufferedRows);
         metrics.setCurrentSendTimeGauge(() -> lastSendTimeMillis);
+        newGenerator();
     }
 
     @Override
     public void write(T element, Context context) throws IOException, InterruptedException {
-        ObjectNode row = mapper.createObjectNode();
-        encoder.encode(element, row);
-        buffer.write(mapper.writeValueAsBytes(row));
-        buffer.write('\n');
+        int mark = buffer.size();
+        try {
+            generator.writeStartObject();
+            encoder.encode(element, row);
+            generator.writeEndObject();
+            generator.flush();
+            buffer.write('\n');
+        } catch (RuntimeException | IOException e) {
+            // Keep the batch well-formed: drop what this element half-wrote, then fail.
+            truncate(mark);
+            throw e;
+        }
         bufferedRows++;
         if (bufferedRows == 1) {
             batchStartedAt = time.getCurrentProcessingTime();
@@ -167,6 +178,25 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         numBytesSend.inc(body.length);
         buffer.reset();
         bufferedRows = 0;
+    }
+
+    /** Cuts the buffer back to {@code size} bytes, with a fresh generator (the old one may be inside an object). */
+    private void truncate(int size) throws IOException {
+        byte[] kept = java.util.Arrays.copyOf(buffer.toByteArray(), size);
+        buffer.reset();
+        buffer.write(kept);
+        newGenerator();
+    }
+
+    /** Rows are separated by the newline written after each; the generator adds no separator of its own. */
+    private void newGenerator() {
+        try {
+            generator = JSON.createGenerator(buffer);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        generator.setRootValueSeparator(null);
+        row = new JsonRow(generator);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package cn.xiaoneng.jobs.normalize;
 
+import cn.xiaoneng.jobs.clickhouse.JsonRow;
 import cn.xiaoneng.jobs.clickhouse.JsonRowEncoder;
 import cn.xiaoneng.model.CaseEvent;
 import cn.xiaoneng.model.DeadLetter;
 import cn.xiaoneng.model.Times;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Row encoders binding the normalization outputs to their ClickHouse tables (column names as in
@@ -19,18 +18,13 @@ public final class WarehouseRows {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void encode(CaseEvent e, ObjectNode row) {
+        public void encode(CaseEvent e, JsonRow row) {
             row.put("event_id", e.eventId);
             row.put("schema_version", e.schemaVersion);
             row.put("case_id", e.caseId);
             row.put("center_id", e.centerId);
             row.put("department_id", e.departmentId == null ? "" : e.departmentId);
-            ArrayNode ids = row.putArray("department_ids");
-            if (e.departmentIds != null) {
-                for (String d : e.departmentIds) {
-                    ids.add(d);
-                }
-            }
+            row.putArray("department_ids", e.departmentIds);
             row.put("window_id", e.windowId);
             row.put("item_code", e.itemCode);
             row.put("item_name", e.itemName);
@@ -58,7 +52,7 @@ public final class WarehouseRows {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void encode(DeadLetter d, ObjectNode row) {
+        public void encode(DeadLetter d, JsonRow row) {
             row.put("source_id", d.sourceId);
             row.put("source_table", d.sourceTable);
             row.put("topic", d.topic);
@@ -78,7 +72,7 @@ public final class WarehouseRows {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void encode(RawReceipt r, ObjectNode row) {
+        public void encode(RawReceipt r, JsonRow row) {
             row.put("source_id", r.sourceId);
             row.put("source_table", r.sourceTable);
             row.put("topic", r.topic);
@@ -97,7 +91,7 @@ public final class WarehouseRows {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void encode(SourceHeartbeat h, ObjectNode row) {
+        public void encode(SourceHeartbeat h, JsonRow row) {
             row.put("source_id", h.sourceId);
             row.put("heartbeat_time", Times.format(h.heartbeatTime));
         }

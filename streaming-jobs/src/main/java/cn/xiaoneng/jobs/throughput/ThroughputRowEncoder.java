@@ -1,8 +1,8 @@
 package cn.xiaoneng.jobs.throughput;
 
+import cn.xiaoneng.jobs.clickhouse.JsonRow;
 import cn.xiaoneng.jobs.clickhouse.JsonRowEncoder;
 import cn.xiaoneng.model.Times;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
@@ -21,7 +21,7 @@ public final class ThroughputRowEncoder implements JsonRowEncoder<ThroughputRow>
     }
 
     @Override
-    public void encode(ThroughputRow r, ObjectNode row) {
+    public void encode(ThroughputRow r, JsonRow row) {
         row.put("center_id", r.centerId);
         row.put("department_id", r.departmentId);
         row.put("window_id", r.windowId);

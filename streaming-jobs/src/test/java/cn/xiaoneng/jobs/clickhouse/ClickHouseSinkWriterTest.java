@@ -44,6 +44,25 @@ class ClickHouseSinkWriterTest {
     }
 
     @Test
+    void anElementWhoseEncodingFailsLeavesNoHalfRowInTheBatch() throws Exception {
+        var options = new ClickHouseSinkOptions("sink_rows", 3, Duration.ofSeconds(10), 0, Duration.ofMillis(100), Duration.ofMillis(350));
+        JsonRowEncoder<Integer> failsOnTwo = (n, row) -> {
+            row.put("id", n);
+            if (n == 2) {
+                throw new IllegalArgumentException("no label for 2");
+            }
+            row.put("label", "case-" + n);
+        };
+        var w = new ClickHouseSinkWriter<>(options, failsOnTwo, inserter, time, UnregisteredMetricsGroup.createSinkWriterMetricGroup(), sleeps::add);
+        w.write(1, null);
+        assertThatThrownBy(() -> w.write(2, null)).hasMessage("no label for 2");
+        w.write(3, null);
+        w.write(4, null);
+        assertThat(inserter.batches).containsExactly(List.of(
+                "{\"id\":1,\"label\":\"case-1\"}", "{\"id\":3,\"label\":\"case-3\"}", "{\"id\":4,\"label\":\"case-4\"}"));
+    }
+
+    @Test
     void aHalfFullBatchIsSentWhenTheIntervalPassesWithoutFurtherElements() throws Exception {
         var w = writer(100, Duration.ofSeconds(1), 0);
         time.now = 1_000;
