@@ -6,12 +6,9 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -46,7 +43,6 @@ public class CaseEnricher extends KeyedProcessFunction<String, CaseEvent, Throug
     private final Duration stateTtl;
 
     private transient ValueState<CaseState> caseState;
-    private transient MapState<String, Boolean> seenEventIds;
     private transient Counter duplicatesDropped;
     private transient Counter factsEmitted;
 
@@ -68,26 +64,20 @@ public class CaseEnricher extends KeyedProcessFunction<String, CaseEvent, Throug
                 .build();
         ValueStateDescriptor<CaseState> caseDescriptor = new ValueStateDescriptor<>("case", CaseState.class);
         caseDescriptor.enableTimeToLive(ttl);
-        MapStateDescriptor<String, Boolean> seenDescriptor = new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
-        seenDescriptor.enableTimeToLive(ttl);
         caseState = getRuntimeContext().getState(caseDescriptor);
-        seenEventIds = getRuntimeContext().getMapState(seenDescriptor);
         duplicatesDropped = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
         factsEmitted = getRuntimeContext().getMetricGroup().counter("factsEmitted");
     }
 
     @Override
     public void processElement(CaseEvent e, Context ctx, Collector<ThroughputFact> out) throws Exception {
-        if (e.eventId != null) {
-            if (seenEventIds.contains(e.eventId)) {
-                duplicatesDropped.inc();
-                return;
-            }
-            seenEventIds.put(e.eventId, Boolean.TRUE);
-        }
         CaseState s = caseState.value();
         if (s == null) {
             s = new CaseState();
+        }
+        if (e.eventId != null && !s.markSeen(e.eventId)) {
+            duplicatesDropped.inc();
+            return;
         }
         s.absorb(e);
         if (e.eventType == EventType.ACCEPTED && (s.acceptedAt == null || e.businessTime < s.acceptedAt)) {
@@ -111,7 +101,6 @@ public class CaseEnricher extends KeyedProcessFunction<String, CaseEvent, Throug
         CaseState s = caseState.value();
         if (s == null || s.cleanupAt == null || s.cleanupAt == timestamp) {
             caseState.clear();
-            seenEventIds.clear();
         }
     }
 
