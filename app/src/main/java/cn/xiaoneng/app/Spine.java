@@ -143,7 +143,7 @@ public final class Spine {
         s.put(NormalizationOptions.KAFKA_BOOTSTRAP, platform.kafka().bootstrapServers());
         s.put(NormalizationOptions.PSEUDONYM_KEY_FILE, keyFile.toString());
         s.put(NormalizationOptions.CHECKPOINT_INTERVAL, checkpointInterval.toMillis() + "ms");
-        s.put(NormalizationOptions.SINK_FLUSH_INTERVAL, "200ms");
+        s.put(NormalizationOptions.SINK_FLUSH_INTERVAL, "1s");
         s.put(ClickHouseConnection.KEY_URL, platform.clickHouse().httpUrl());
         return NormalizationOptions.fromMap(s, "demo settings");
     }
@@ -178,7 +178,7 @@ public final class Spine {
         s.put(ThroughputOptions.STATE_TTL, (allowedLateness.toDays() + 30) + "d");
         s.put(ThroughputOptions.KAFKA_BOOTSTRAP, platform.kafka().bootstrapServers());
         s.put(NormalizationOptions.CHECKPOINT_INTERVAL, checkpointInterval.toMillis() + "ms");
-        s.put(NormalizationOptions.SINK_FLUSH_INTERVAL, "200ms");
+        s.put(NormalizationOptions.SINK_FLUSH_INTERVAL, "1s");
         s.put(ClickHouseConnection.KEY_URL, platform.clickHouse().httpUrl());
         return ThroughputOptions.fromMap(s, "demo settings");
     }
