@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
  * {@code deadline}: the deadline engine on the command line, for operators and acceptance checks. The same
  * code as the streaming job. The top-level {@code xiaoneng} command adds this as a subcommand.
  */
-@Command(name = "deadline", mixinStandardHelpOptions = true, subcommands = {DueCommand.class},
-        description = "Working-day deadlines (办结时限) on a center's working calendar.")
+@Command(name = "deadline", mixinStandardHelpOptions = true, subcommands = {DueCommand.class, ReplayCommand.class},
+        description = "Working-day deadlines (办结时限) on a center's working calendar, and the cards they raise.")
 public final class DeadlineCommand implements Callable<Integer> {
     /** Exit code for input that cannot be used; picocli's usage-error code. */
     public static final int BAD_INPUT = CommandLine.ExitCode.USAGE;
