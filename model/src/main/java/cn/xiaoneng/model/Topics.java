@@ -13,6 +13,8 @@ public final class Topics {
     public static final String CASE_EVENTS = "xn.canonical.case-events";
     /** Records that normalization could not map, with their reasons. */
     public static final String DEAD_LETTER = "xn.deadletter.normalization";
+    /** Deadline cards (预警, 黄牌, 红牌, …), raised and retracted, keyed by case id; the alerting work consumes it. */
+    public static final String DEADLINE_CARDS = "xn.deadline.cards";
     /** Debezium heartbeat topics: {@code __debezium-heartbeat.xn.raw.<sourceId>}. */
     public static final String HEARTBEAT_PATTERN = "__debezium-heartbeat\\.xn\\.raw\\..+";
 

@@ -3,6 +3,7 @@ package cn.xiaoneng.jobs.normalize;
 import cn.xiaoneng.ingestion.mapping.SourceMapping;
 import cn.xiaoneng.jobs.clickhouse.ClickHouseSink;
 import cn.xiaoneng.jobs.clickhouse.JsonRowEncoder;
+import cn.xiaoneng.jobs.common.KafkaSinks;
 import cn.xiaoneng.model.CaseEvent;
 import cn.xiaoneng.model.CaseEventCodec;
 import cn.xiaoneng.model.DeadLetter;
@@ -17,8 +18,6 @@ import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -131,13 +130,7 @@ public final class NormalizationJob {
         }
 
         private <T> KafkaSink<T> kafka(String topic, SerializationSchema<T> key, SerializationSchema<T> value) {
-            return KafkaSink.<T>builder()
-                    .setBootstrapServers(o.kafkaBootstrap)
-                    .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder().setTopic(topic).setKeySerializationSchema(key)
-                            .setValueSerializationSchema(value).build())
-                    // Downstream consumers deduplicate by event id; at-least-once keeps the latency low.
-                    .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                    .build();
+            return KafkaSinks.atLeastOnce(o.kafkaBootstrap, topic, key, value);
         }
 
         private <T> ClickHouseSink<T> clickHouse(String table, JsonRowEncoder<T> encoder) {

@@ -1,15 +1,13 @@
 package cn.xiaoneng.jobs.throughput;
 
 import cn.xiaoneng.jobs.clickhouse.ClickHouseSink;
+import cn.xiaoneng.jobs.common.CaseEventValue;
 import cn.xiaoneng.model.CaseEvent;
-import cn.xiaoneng.model.CaseEventCodec;
 import cn.xiaoneng.model.Topics;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.serialization.AbstractDeserializationSchema;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -187,20 +185,6 @@ public final class ThroughputJob {
         @Override
         public long extractTimestamp(CaseEvent e, long recordTimestamp) {
             return e.businessTime;
-        }
-    }
-
-    /** Kafka value → CaseEvent ({@code CaseEventCodec} JSON). A value that cannot be read fails the job: normalization wrote it. */
-    static final class CaseEventValue extends AbstractDeserializationSchema<CaseEvent> {
-        private static final long serialVersionUID = 1L;
-        private transient CaseEventCodec codec;
-
-        @Override
-        public CaseEvent deserialize(byte[] message) throws IOException {
-            if (codec == null) {
-                codec = new CaseEventCodec();
-            }
-            return codec.decode(message);
         }
     }
 }
