@@ -13,6 +13,10 @@ public final class Tables {
     public static final String DWS_THROUGHPUT_MINUTE = "dws_throughput_minute";
     public static final String DWS_THROUGHPUT_HOUR = "dws_throughput_hour";
     public static final String DWS_THROUGHPUT_DAY = "dws_throughput_day";
+    /** Deadline engine (V006): cards, per-case clocks and the 跟踪表 step ledger; read with FINAL. */
+    public static final String DWD_DEADLINE_CARD = "dwd_deadline_card";
+    public static final String DWS_CASE_CLOCK = "dws_case_clock";
+    public static final String DWD_CASE_STEP_LEDGER = "dwd_case_step_ledger";
     public static final String DIM_CENTER = "dim_center";
     public static final String DIM_DEPARTMENT = "dim_department";
     public static final String DIM_WINDOW = "dim_window";
