@@ -67,10 +67,6 @@ public final class Amount implements Serializable {
         return new Amount(Unit.WORKING_DAYS, BigDecimal.valueOf(days));
     }
 
-    public static Amount share(double percent) {
-        return new Amount(Unit.SHARE, BigDecimal.valueOf(percent));
-    }
-
     public static Amount of(Unit unit, BigDecimal value) {
         return new Amount(unit, value);
     }

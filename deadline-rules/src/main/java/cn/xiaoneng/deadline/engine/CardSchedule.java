@@ -117,10 +117,7 @@ public final class CardSchedule {
         }
         // 超时默许 (6.5.4): a co-handling department of a 联办件 that has not finished its part by its part deadline
         if (v.joint()) {
-            for (String d : v.departments.subList(1, v.departments.size())) {
-                if (d.equals(v.departments.get(0))) {
-                    continue;
-                }
+            for (String d : v.departments.subList(1, v.departments.size())) { // distinct, lead first
                 Amount.Counted part = ev.resolve(policy.jointPartLimit(d));
                 Instant deadline = ev.plus(ev.countingStart, part.millis(), part.measure());
                 if (ev.dueKnown && due.isBefore(deadline)) {
@@ -130,7 +127,6 @@ public final class CardSchedule {
                 if (finished == null || finished > deadline.toEpochMilli()) {
                     Card card = add(out, ev, CardKind.DEEMED_CONSENT, d, deadline, d);
                     if (card != null) {
-                        card.holder = ev.holderOf(d, card.instant);
                         card.attribution = ev.attribution(card.instant, d, card.holder);
                     }
                 }

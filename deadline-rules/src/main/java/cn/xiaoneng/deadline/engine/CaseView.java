@@ -6,6 +6,7 @@ import cn.xiaoneng.model.Limit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +84,7 @@ final class CaseView {
         List<String> departmentIds = List.of();
         List<CaseFact> ext = new ArrayList<>();
         List<CaseFact> withHandler = new ArrayList<>();
-        Map<String, CaseFact> absent = new HashMap<>();
-        List<CaseFact> absentInOrder = new ArrayList<>();
+        List<CaseFact> absenceReports = new ArrayList<>();
         // Attributes: the latest stated value wins (fact order), so a correction overrides what came before.
         for (CaseFact f : facts.facts()) {
             if (f.type() == EventType.ACCEPTED && acc == null) {
@@ -110,10 +110,7 @@ final class CaseView {
                 withHandler.add(f);
             }
             if (f.type() == EventType.STEP_COMPLETED && Conventions.RESULT_ABSENT.equals(f.result())) {
-                String d = f.departmentId() != null ? f.departmentId() : firstDepartment;
-                if (d != null && absent.putIfAbsent(d, f) == null) {
-                    absentInOrder.add(f);
-                }
+                absenceReports.add(f);
             }
         }
         this.accepted = acc;
@@ -132,7 +129,14 @@ final class CaseView {
         this.departments = List.copyOf(ds);
         this.extensions = List.copyOf(ext);
         this.handled = List.copyOf(withHandler);
-        this.absences = List.copyOf(absentInOrder);
+        Map<String, CaseFact> firstPerDepartment = new LinkedHashMap<>();
+        for (CaseFact f : absenceReports) {
+            String d = departmentOf(f);
+            if (d != null) {
+                firstPerDepartment.putIfAbsent(d, f);
+            }
+        }
+        this.absences = List.copyOf(firstPerDepartment.values());
 
         List<CaseFact> paired = new ArrayList<>(facts.facts());
         paired.sort(PAIRING);

@@ -2,7 +2,6 @@ package cn.xiaoneng.deadline.engine;
 
 import cn.xiaoneng.deadline.Rounding;
 import cn.xiaoneng.model.Limit;
-import cn.xiaoneng.model.LimitUnit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -580,10 +579,5 @@ public final class DeadlinePolicy implements Serializable {
                 throw new IllegalArgumentException("'" + name + "' is not a card kind (" + java.util.Arrays.toString(CardKind.values()) + ")");
             }
         }
-    }
-
-    /** Working-day and natural-day measure names as the policy reference prints them. */
-    static String measureText(LimitUnit m) {
-        return m == LimitUnit.NATURAL_DAYS ? "ND" : "WD";
     }
 }
