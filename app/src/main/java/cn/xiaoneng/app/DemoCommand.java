@@ -5,6 +5,7 @@ import cn.xiaoneng.ingestion.simulator.Department;
 import cn.xiaoneng.ingestion.simulator.OfficeHours;
 import cn.xiaoneng.ingestion.simulator.Simulator;
 import cn.xiaoneng.jobs.normalize.NormalizationJob;
+import cn.xiaoneng.jobs.deadline.DeadlineJob;
 import cn.xiaoneng.jobs.throughput.ThroughputJob;
 import cn.xiaoneng.model.Times;
 import cn.xiaoneng.testsupport.LocalPlatform;
@@ -83,16 +84,18 @@ final class DemoCommand implements Callable<Integer> {
         spine.registerConnectors(Duration.ofMinutes(2));
         progress.done("lc, xd, ex running");
 
-        progress.step("starting the normalization and throughput jobs on embedded Flink MiniClusters");
+        progress.step("starting the normalization, throughput and deadline jobs on embedded Flink MiniClusters");
         JobClient job = NormalizationJob.runJob(spine.flinkEnvironment("normalization", 2), spine.normalizationOptions(Duration.ofSeconds(5)));
         JobClient throughputJob = ThroughputJob.runJob(spine.flinkEnvironment("throughput", 2), spine.throughputOptions(Duration.ofSeconds(5)));
+        JobClient deadlineJob = DeadlineJob.runJob(spine.flinkEnvironment("deadline", 1), spine.deadlineOptions(Duration.ofSeconds(5)));
         Runnable stopServers = stopAll.get();
         stopAll.set(() -> {
+            stopQuietly("deadline job", () -> deadlineJob.cancel().get());
             stopQuietly("throughput job", () -> throughputJob.cancel().get());
             stopQuietly("normalization job", () -> job.cancel().get());
             stopServers.run();
         });
-        progress.done("jobs " + job.getJobID() + ", " + throughputJob.getJobID());
+        progress.done("jobs " + job.getJobID() + ", " + throughputJob.getJobID() + ", " + deadlineJob.getJobID());
 
         progress.step("starting the console");
         ConsoleLauncher console = ConsoleLauncher.start(spine.clickHouse(), consolePort, Department.builtIn());

@@ -11,6 +11,7 @@ import cn.xiaoneng.ingestion.simulator.Simulator;
 import cn.xiaoneng.ingestion.simulator.SourceDatabases;
 import cn.xiaoneng.ingestion.simulator.SourceWriter;
 import cn.xiaoneng.ingestion.simulator.XdWriter;
+import cn.xiaoneng.jobs.deadline.DeadlineOptions;
 import cn.xiaoneng.jobs.normalize.NormalizationOptions;
 import cn.xiaoneng.jobs.throughput.ThroughputOptions;
 import cn.xiaoneng.model.Times;
@@ -88,7 +89,7 @@ public final class Spine {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers()))) {
             java.util.Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> topics = new java.util.ArrayList<>();
-            for (String t : List.of(Topics.CASE_EVENTS, Topics.DEAD_LETTER)) {
+            for (String t : List.of(Topics.CASE_EVENTS, Topics.DEAD_LETTER, Topics.DEADLINE_CARDS)) {
                 if (!existing.contains(t)) {
                     topics.add(new NewTopic(t, partitions, (short) 1).configs(configs));
                 }
@@ -181,6 +182,16 @@ public final class Spine {
         s.put(NormalizationOptions.SINK_FLUSH_INTERVAL, "1s");
         s.put(ClickHouseConnection.KEY_URL, platform.clickHouse().httpUrl());
         return ThroughputOptions.fromMap(s, "demo settings");
+    }
+
+    /** Deadline-job settings for this platform: the defaults of a live center (docs/deadline-engine.md). */
+    public DeadlineOptions deadlineOptions(Duration checkpointInterval) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put(DeadlineOptions.KAFKA_BOOTSTRAP, platform.kafka().bootstrapServers());
+        s.put(DeadlineOptions.CHECKPOINT_INTERVAL, checkpointInterval.toMillis() + "ms");
+        s.put(DeadlineOptions.SINK_FLUSH_INTERVAL, "1s");
+        s.put(ClickHouseConnection.KEY_URL, platform.clickHouse().httpUrl());
+        return DeadlineOptions.fromMap(s, "demo settings");
     }
 
     /** A simulator writing into this platform's departmental databases. */

@@ -30,6 +30,17 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import cn.xiaoneng.jobs.throughput.ThroughputJob;
+import cn.xiaoneng.jobs.deadline.DeadlineJob;
+import cn.xiaoneng.deadline.engine.Card;
+import cn.xiaoneng.deadline.engine.CardStatus;
+import cn.xiaoneng.deadline.engine.CaseFacts;
+import cn.xiaoneng.deadline.engine.CaseTracker;
+import cn.xiaoneng.deadline.engine.DeadlineEngine;
+import cn.xiaoneng.deadline.engine.StepRow;
+import cn.xiaoneng.deadline.engine.TrackingTable;
+import cn.xiaoneng.model.CaseEvent;
+import cn.xiaoneng.model.CaseEventCodec;
+import java.util.TreeSet;
 import java.nio.file.Files;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -60,7 +71,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SpineEndToEndIT {
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(6).build());
 
     static final OfficeHours HOURS = OfficeHours.standard(WorkCalendar.china()::isWorkingDay, Times.CHINA);
     static final Instant MONDAY_2026_03_02 = Instant.parse("2026-03-02T00:00:00Z");
@@ -71,6 +82,7 @@ class SpineEndToEndIT {
     static NormalizationOptions options;
     static JobClient job;
     static JobClient throughputJob;
+    static JobClient deadlineJob;
     static Path checkpoints;
 
     @BeforeAll
@@ -93,6 +105,7 @@ class SpineEndToEndIT {
         checkpoints = dir.resolve("checkpoints");
         job = startJob();
         throughputJob = startThroughputJob(null);
+        deadlineJob = DeadlineJob.runJob(spine.flinkEnvironment("deadline", 1), spine.deadlineOptions(Duration.ofSeconds(2)));
     }
 
     @AfterAll
@@ -102,6 +115,9 @@ class SpineEndToEndIT {
         }
         if (throughputJob != null) {
             throughputJob.cancel().get();
+        }
+        if (deadlineJob != null) {
+            deadlineJob.cancel().get();
         }
         if (platform != null) {
             platform.close();
@@ -310,6 +326,82 @@ class SpineEndToEndIT {
         List<DeadLetter> onKafka = readDeadLetterTopic(4);
         assertThat(onKafka).extracting(d -> d.reasonCode).contains("IMPOSSIBLE_TIME", "MISSING_CASE_ID", "SCHEMA_DRIFT", "UNKNOWN_CODE");
         assertThat(onKafka).allSatisfy(d -> assertThat(d.rawValue).isNotBlank());
+    }
+
+    /**
+     * The deadline job against the plain-Java engine (the same code as {@code xiaoneng deadline replay}) on every canonical
+     * event the job read — including the duplicates the restarted normalization job wrote. Compared: the cards standing
+     * (raised and not retracted) with their kind, instant, holder and rule version; each case's outcome; the 跟踪表 steps.
+     * Raise-then-retract pairs may differ: they depend on when facts written seconds apart reached the job.
+     */
+    @Test
+    @Order(4)
+    void deadlineCardsAndTrackingTablesInClickHouseEqualThePlainJavaEngine() throws Exception {
+        List<CaseEvent> events = readCanonicalTopic();
+        CaseTracker tracker = CaseTracker.perCenter();
+        long now = System.currentTimeMillis();
+        Set<String> expectedCards = standing(DeadlineEngine.replay(events, tracker, java.util.OptionalLong.of(now)));
+        Map<String, List<CaseEvent>> byCase = new TreeMap<>();
+        events.forEach(e -> byCase.computeIfAbsent(e.caseId, k -> new ArrayList<>()).add(e));
+        Set<String> expectedOutcomes = new TreeSet<>();
+        Set<String> expectedSteps = new TreeSet<>();
+        byCase.forEach((caseId, caseEvents) -> {
+            TrackingTable t = tracker.tracking(CaseFacts.of(caseEvents), now);
+            expectedOutcomes.add(caseId + "|" + (t.outcome == null ? "" : t.outcome.kind.name()));
+            for (StepRow step : t.steps) {
+                expectedSteps.add(caseId + "|" + step.key + "|" + step.stepName + "|" + step.departmentId + "|" + step.started + "|"
+                        + (step.ended == null ? -1 : step.ended));
+            }
+        });
+        assertThat(expectedCards).as("the history raises cards").isNotEmpty();
+
+        String standingCards = "SELECT concat(card_id, '|', kind, '|', toString(toUnixTimestamp64Milli(instant)), '|', department_id, '|', rule_version) "
+                + "FROM dwd_deadline_card FINAL GROUP BY card_id, kind, instant, department_id, rule_version HAVING countIf(status = 'RETRACTED') = 0";
+        Waits.until("the deadline job's cards in ClickHouse", Duration.ofMinutes(2), 1000,
+                () -> warehouse.lines(standingCards).size() >= expectedCards.size()
+                        && warehouse.number("SELECT uniqExact(case_id) FROM dws_case_clock") >= byCase.size());
+        Thread.sleep(3000); // a retraction still on its way would show now
+
+        assertThat(new TreeSet<>(warehouse.lines(standingCards))).isEqualTo(expectedCards);
+        assertThat(new TreeSet<>(warehouse.lines("SELECT concat(case_id, '|', outcome) FROM dws_case_clock FINAL"))).isEqualTo(expectedOutcomes);
+        assertThat(new TreeSet<>(warehouse.lines("SELECT concat(case_id, '|', step_key, '|', step_name, '|', department_id, '|', "
+                + "toString(toUnixTimestamp64Milli(started_at)), '|', toString(ifNull(toUnixTimestamp64Milli(ended_at), -1))) "
+                + "FROM dwd_case_step_ledger FINAL"))).isEqualTo(expectedSteps);
+    }
+
+    /** Cards raised and not retracted, as "id|kind|instant|holder department|rule version". */
+    static Set<String> standing(List<Card> cards) {
+        Set<String> retracted = new HashSet<>();
+        cards.stream().filter(c -> c.status == CardStatus.RETRACTED).forEach(c -> retracted.add(c.cardId));
+        Set<String> out = new TreeSet<>();
+        for (Card c : cards) {
+            if (c.status == CardStatus.RAISED && !retracted.contains(c.cardId)) {
+                out.add(c.cardId + "|" + c.kind.name() + "|" + c.instant + "|" + (c.holder == null || c.holder.departmentId == null ? ""
+                        : c.holder.departmentId) + "|" + c.ruleVersion);
+            }
+        }
+        return out;
+    }
+
+    /** Every record of the canonical topic, from the beginning to its current end. */
+    static List<CaseEvent> readCanonicalTopic() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers());
+        CaseEventCodec codec = new CaseEventCodec();
+        List<CaseEvent> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.CASE_EVENTS).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    out.add(codec.decode(r.value()));
+                }
+            }
+        }
+        return out;
     }
 
     static List<DeadLetter> readDeadLetterTopic(int atLeast) {

@@ -111,13 +111,13 @@ public final class DeadlineJob {
         }
     }
 
-    /** All events of one case go to one engine instance: its state is per case. */
+    /** All events of one case go to one engine instance: its state is per case. Case ids are unique within a center only. */
     static final class CaseIdKey implements KeySelector<CaseEvent, String> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public String getKey(CaseEvent e) {
-            return e.caseId;
+            return e.centerId + '/' + e.caseId;
         }
     }
 
@@ -126,7 +126,8 @@ public final class DeadlineJob {
 
         @Override
         public byte[] serialize(Card c) {
-            return c.caseId.getBytes(StandardCharsets.UTF_8);
+            // By case, not by card: a case's records stay in order (a retraction after its raise).
+            return (c.centerId + '/' + c.caseId).getBytes(StandardCharsets.UTF_8);
         }
     }
 
