@@ -36,6 +36,9 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 public final class DeadlineJob {
     public static final String NAME = "xiaoneng-deadline";
 
+    /** How often the engine's clock is re-read: live, a card is raised within liveLag + this of its instant. */
+    public static final Duration WATERMARK_INTERVAL = Duration.ofMillis(100);
+
     private DeadlineJob() {}
 
     public static void main(String[] args) throws Exception {
@@ -49,8 +52,7 @@ public final class DeadlineJob {
     /** Builds the real Kafka source and Kafka/ClickHouse sinks and submits the job; returns at once. */
     public static JobClient runJob(StreamExecutionEnvironment env, DeadlineOptions o) throws Exception {
         env.enableCheckpointing(o.checkpointInterval.toMillis());
-        // The engine's clock is re-read every 200 ms: live cards within liveLag + 200 ms of their instant.
-        env.getConfig().setAutoWatermarkInterval(200);
+        env.getConfig().setAutoWatermarkInterval(WATERMARK_INTERVAL.toMillis());
         KafkaSource<CaseEvent> source = KafkaSource.<CaseEvent>builder()
                 .setBootstrapServers(o.kafkaBootstrap)
                 .setTopics(Topics.CASE_EVENTS)

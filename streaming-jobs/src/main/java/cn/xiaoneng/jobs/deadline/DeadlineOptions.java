@@ -32,7 +32,7 @@ public final class DeadlineOptions {
     /** Events of one case may come from several raw tables, interleaved by a few seconds of commit time. */
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(5);
     /** Live, a card is raised this long after its instant (the requirement is within 1 s). */
-    public static final Duration DEFAULT_LIVE_LAG = Duration.ofMillis(500);
+    public static final Duration DEFAULT_LIVE_LAG = Duration.ofMillis(400);
     public static final Duration DEFAULT_CATCH_UP = Duration.ofSeconds(30);
     public static final Duration DEFAULT_QUIET_AFTER = Duration.ofSeconds(30);
     /** Backstop for cases that never close: longer than any plausible limit with pauses and extensions. */
