@@ -69,11 +69,26 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
         casesCleared = getRuntimeContext().getMetricGroup().counter("casesCleared");
     }
 
+    /**
+     * Applies the event at {@code max(watermark, its commit time)}, first moving the case to that clock — exactly as
+     * {@code DeadlineEngine.replay} does. For this case the event's commit time is a valid clock: its facts reach the
+     * job in commit order (the canonical topic is keyed by case). So a card whose instant passed before a fact was
+     * committed is raised (and, if the fact removes it, retracted) whether or not the watermark got there first: the
+     * records do not depend on how the watermark interleaved with the records.
+     */
     @Override
     public void processElement(CaseEvent e, Context ctx, Collector<Card> out) throws Exception {
         CaseFacts before = load();
-        Update u = tracker.onEvent(before, e, ctx.timerService().currentWatermark());
-        apply(u, before == null, ctx, out);
+        long clock = Math.max(ctx.timerService().currentWatermark(), e.sourceCommitTime);
+        boolean changed = before == null;
+        if (before != null) {
+            Update tick = tracker.advance(before, clock);
+            emit(tick, out);
+            changed = tick.stateChanged();
+            before = tick.state();
+        }
+        Update u = tracker.onEvent(before, e, clock);
+        apply(u, changed, ctx, out);
     }
 
     @Override
@@ -95,7 +110,7 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
         return blob == null ? null : CaseFacts.decode(blob);
     }
 
-    private void apply(Update u, boolean firstEvent, Context ctx, Collector<Card> out) throws Exception {
+    private void emit(Update u, Collector<Card> out) {
         for (Card c : u.emitted()) {
             out.collect(c);
             switch (c.status) {
@@ -103,7 +118,13 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
                 case RETRACTED -> cardsRetracted.inc();
             }
         }
-        if (u.stateChanged() || firstEvent || !u.emitted().isEmpty()) {
+    }
+
+    /** @param changedBefore whether the state was new or changed before {@code u} (the advance ahead of an event) */
+    private void apply(Update u, boolean changedBefore, Context ctx, Collector<Card> out) throws Exception {
+        emit(u, out);
+        boolean changed = changedBefore || u.stateChanged();
+        if (changed || !u.emitted().isEmpty()) {
             // Before the first watermark the clock is Long.MIN_VALUE; the table is then as of the latest fact.
             ctx.output(TRACKING, tracker.tracking(u.state(), Math.max(u.clock(), u.state().latestCommitTime())));
         }
@@ -117,7 +138,7 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
             casesCleared.inc();
             return;
         }
-        if (u.stateChanged() || firstEvent) {
+        if (changed) {
             facts.update(u.state().encode());
         }
         OptionalLong next = u.nextWakeUp();
