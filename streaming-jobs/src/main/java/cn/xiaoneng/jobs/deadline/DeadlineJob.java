@@ -52,6 +52,9 @@ public final class DeadlineJob {
     /** Builds the real Kafka source and Kafka/ClickHouse sinks and submits the job; returns at once. */
     public static JobClient runJob(StreamExecutionEnvironment env, DeadlineOptions o) throws Exception {
         env.enableCheckpointing(o.checkpointInterval.toMillis());
+        // No function of this job changes a record it received or keeps one it emitted: chained operators may share
+        // records instead of deep-copying them for each of the sinks.
+        env.getConfig().enableObjectReuse();
         env.getConfig().setAutoWatermarkInterval(WATERMARK_INTERVAL.toMillis());
         KafkaSource<CaseEvent> source = KafkaSource.<CaseEvent>builder()
                 .setBootstrapServers(o.kafkaBootstrap)

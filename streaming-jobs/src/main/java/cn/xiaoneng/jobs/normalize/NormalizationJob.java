@@ -48,6 +48,9 @@ public final class NormalizationJob {
     /** Builds the real Kafka source and Kafka/ClickHouse sinks and submits the job; returns at once. */
     public static JobClient runJob(StreamExecutionEnvironment env, NormalizationOptions o) throws Exception {
         env.enableCheckpointing(o.checkpointInterval.toMillis());
+        // No function of this job changes a record it received or keeps one it emitted: chained operators may share
+        // records instead of deep-copying them for each of the sinks.
+        env.getConfig().enableObjectReuse();
         KafkaSource<RawChange> source = KafkaSource.<RawChange>builder()
                 .setBootstrapServers(o.kafkaBootstrap)
                 .setTopicPattern(Pattern.compile(Topics.RAW_PATTERN + "|" + Topics.HEARTBEAT_PATTERN))
