@@ -6,7 +6,7 @@ import cn.xiaoneng.deadline.engine.CaseTracker;
 import cn.xiaoneng.deadline.engine.TrackingTable;
 import cn.xiaoneng.jobs.clickhouse.ClickHouseSink;
 import cn.xiaoneng.jobs.clickhouse.JsonRowEncoder;
-import cn.xiaoneng.jobs.common.CaseEventValue;
+import cn.xiaoneng.jobs.common.CanonicalEvents;
 import cn.xiaoneng.jobs.common.KafkaSinks;
 import cn.xiaoneng.model.CaseEvent;
 import cn.xiaoneng.model.Topics;
@@ -20,12 +20,10 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The commitment-deadline engine on the canonical case events (issue: 6.5.4, 6.6.7, 附录E): cards to the cards topic and
@@ -56,15 +54,7 @@ public final class DeadlineJob {
         // records instead of deep-copying them for each of the sinks.
         env.getConfig().enableObjectReuse();
         env.getConfig().setAutoWatermarkInterval(WATERMARK_INTERVAL.toMillis());
-        KafkaSource<CaseEvent> source = KafkaSource.<CaseEvent>builder()
-                .setBootstrapServers(o.kafkaBootstrap)
-                .setTopics(Topics.CASE_EVENTS)
-                .setGroupId(o.groupId)
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setValueOnlyDeserializer(new CaseEventValue())
-                .setProperty("partition.discovery.interval.ms", "5000")
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .build();
+        KafkaSource<CaseEvent> source = CanonicalEvents.kafkaSource(o.kafkaBootstrap, o.groupId);
         defineWorkflow(env, source, EngineClock.strategy(o.clock, EngineClock.WallClock.SYSTEM), CaseTracker.perCenter(), o.stateTtl,
                 new ProductionSinks(o));
         return env.executeAsync(NAME);

@@ -1,22 +1,19 @@
 package cn.xiaoneng.jobs.throughput;
 
 import cn.xiaoneng.jobs.clickhouse.ClickHouseSink;
-import cn.xiaoneng.jobs.common.CaseEventValue;
+import cn.xiaoneng.jobs.common.CanonicalEvents;
 import cn.xiaoneng.model.CaseEvent;
-import cn.xiaoneng.model.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * Live throughput: canonical case events → counts per center, department, window (窗口) and case kind in 1-minute,
@@ -42,16 +39,7 @@ public final class ThroughputJob {
         // No function of this job changes a record it received or keeps one it emitted: chained operators may share
         // records instead of deep-copying them for each of the sinks.
         env.getConfig().enableObjectReuse();
-        KafkaSource<CaseEvent> source = KafkaSource.<CaseEvent>builder()
-                .setBootstrapServers(o.kafkaBootstrap)
-                .setTopics(Topics.CASE_EVENTS)
-                .setGroupId(o.groupId)
-                // Resume from committed offsets (committed on checkpoints); a new group starts at the beginning.
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setValueOnlyDeserializer(new CaseEventValue())
-                .setProperty("partition.discovery.interval.ms", "5000")
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .build();
+        KafkaSource<CaseEvent> source = CanonicalEvents.kafkaSource(o.kafkaBootstrap, o.groupId);
         defineWorkflow(env, source, watermarks(o.outOfOrderness, o.idleness), new ProductionSinks(o), o);
         return env.executeAsync(NAME);
     }

@@ -7,7 +7,6 @@ import cn.xiaoneng.deadline.engine.Card;
 import cn.xiaoneng.deadline.engine.CardStatus;
 import cn.xiaoneng.deadline.engine.CaseTracker;
 import cn.xiaoneng.deadline.engine.DeadlineEngine;
-import cn.xiaoneng.deadline.engine.TrackingTable;
 import cn.xiaoneng.model.CaseEvent;
 import cn.xiaoneng.model.CaseEventCodec;
 import cn.xiaoneng.model.EventType;
@@ -24,7 +23,6 @@ import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
@@ -105,7 +103,7 @@ class DeadlineJobITCase {
                 TypeInformation.of(CaseEvent.class));
         EngineClock.Settings settings = new EngineClock.Settings(Duration.ofSeconds(5), Duration.ofMillis(400), Duration.ofSeconds(30),
                 Duration.ofDays(3650));
-        Collected sinks = new Collected();
+        CollectedCards sinks = new CollectedCards();
         DeadlineJob.defineWorkflow(env, source, EngineClock.strategy(settings, () -> 0L),
                 CaseTracker.perCenter(), Duration.ofDays(400), sinks);
         env.executeAsync("deadline-replay");
@@ -148,20 +146,6 @@ class DeadlineJobITCase {
                 codec = new CaseEventCodec();
             }
             return codec.decode(json.get(index.intValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-    }
-
-    static final class Collected implements DeadlineSinks {
-        CloseableIterator<Card> cards;
-
-        @Override
-        public void cards(DataStream<Card> stream) {
-            cards = stream.collectAsync();
-        }
-
-        @Override
-        public void tracking(DataStream<TrackingTable> tracking) {
-            tracking.sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
         }
     }
 }

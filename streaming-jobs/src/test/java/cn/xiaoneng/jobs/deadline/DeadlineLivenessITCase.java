@@ -7,7 +7,6 @@ import cn.xiaoneng.deadline.engine.Card;
 import cn.xiaoneng.deadline.engine.CardKind;
 import cn.xiaoneng.deadline.engine.CardStatus;
 import cn.xiaoneng.deadline.engine.CaseTracker;
-import cn.xiaoneng.deadline.engine.TrackingTable;
 import cn.xiaoneng.jobs.common.CaseEventValue;
 import cn.xiaoneng.model.CaseEvent;
 import cn.xiaoneng.model.CaseEventCodec;
@@ -23,7 +22,6 @@ import java.util.Properties;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
@@ -95,7 +93,7 @@ class DeadlineLivenessITCase {
                 .setGroupId("liveness").setStartingOffsets(OffsetsInitializer.earliest()).setValueOnlyDeserializer(new CaseEventValue()).build();
         long shift = SHIFT;
         EngineClock.WallClock wall = () -> System.currentTimeMillis() + shift;
-        Collected sinks = new Collected();
+        CollectedCards sinks = new CollectedCards();
         DeadlineJob.defineWorkflow(env, source, EngineClock.strategy(settings(), wall), CaseTracker.perCenter(), Duration.ofDays(400), sinks);
         var job = env.executeAsync("deadline-liveness");
         try (CloseableIterator<Card> cards = sinks.cards) {
@@ -121,19 +119,5 @@ class DeadlineLivenessITCase {
     private static EngineClock.Settings settings() {
         return new EngineClock.Settings(DeadlineOptions.DEFAULT_OUT_OF_ORDERNESS, DeadlineOptions.DEFAULT_LIVE_LAG, DeadlineOptions.DEFAULT_CATCH_UP,
                 DeadlineOptions.DEFAULT_QUIET_AFTER);
-    }
-
-    static final class Collected implements DeadlineSinks {
-        CloseableIterator<Card> cards;
-
-        @Override
-        public void cards(DataStream<Card> stream) {
-            cards = stream.collectAsync();
-        }
-
-        @Override
-        public void tracking(DataStream<TrackingTable> tracking) {
-            tracking.sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
-        }
     }
 }
