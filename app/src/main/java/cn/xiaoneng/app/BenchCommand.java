@@ -5,9 +5,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code xiaoneng bench}: the pipeline's speed against the machine's own limit (docs/performance.md). */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the pipeline (raw CDC records → normalization and throughput → ClickHouse) against a bare Kafka consumer.")
+/**
+ * {@code xiaoneng bench}: the pipeline's speed against the machine's own limit; {@code xiaoneng bench deadline}: the
+ * deadline engine's state (docs/performance.md).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = DeadlineBenchCommand.class,
+        description = {"Measure the pipeline (raw CDC records → normalization and throughput → ClickHouse) against a bare Kafka consumer.",
+                "`bench deadline` measures the deadline engine instead (open cases in RocksDB state, checkpoints, timers)."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "400000", description = "raw change records to load (default: ${DEFAULT-VALUE})")
     int events;
