@@ -75,13 +75,23 @@ public final class DeadlineCalculator implements Serializable {
 
     /** The due instant of a case: rules 1–7 applied to its 受理 instant, limit, pauses and extensions. */
     public DueResult due(DueRequest request) {
-        Trace trace = new Trace(calendar);
+        return due(request, true);
+    }
+
+    /**
+     * {@link #due(DueRequest)}, with or without its {@link DueResult#explanation() explanation}: the engine, which
+     * recomputes due instants on every event and timer, skips formatting the steps it would never read.
+     */
+    public DueResult due(DueRequest request, boolean explain) {
+        Trace trace = new Trace(calendar, explain);
         PauseSet paused = PauseSet.of(request.pauses());
         Limit limit = request.limit();
         Instant accepted = request.accepted();
         LocalDate acceptedDay = calendar.dateOf(accepted);
-        trace.step("受理 " + text(accepted) + " on " + acceptedDay.getDayOfWeek() + " " + acceptedDay + " ("
-                + calendar.describe(acceptedDay).label() + "); limit " + limit);
+        if (trace.explain) {
+            trace.step("受理 " + text(accepted) + " on " + acceptedDay.getDayOfWeek() + " " + acceptedDay + " ("
+                    + calendar.describe(acceptedDay).label() + "); limit " + limit);
+        }
 
         Instant start;
         LimitUnit measure;
@@ -97,16 +107,22 @@ public final class DeadlineCalculator implements Serializable {
             // left between 受理 and 24:00 of the due day.
             Duration budget = counted(accepted, plain, measure, PauseSet.NONE, trace);
             due = accrue(start, budget, measure, paused, trace);
-            trace.step("即办 (当场或当天): without pauses due at 24:00 of " + dueDay + (dueDay.equals(acceptedDay) ? " (the 受理 day)" : " (next working day)"));
+            if (trace.explain) {
+                trace.step("即办 (当场或当天): without pauses due at 24:00 of " + dueDay + (dueDay.equals(acceptedDay) ? " (the 受理 day)" : " (next working day)"));
+            }
         } else {
             // Rule 1 (民法典 Art. 201): the day of 受理 is not counted.
             start = calendar.startOf(acceptedDay.plusDays(1));
             measure = limit.unit;
-            trace.step("受理日 not counted (民法典第二百零一条): counting starts " + text(start));
+            if (trace.explain) {
+                trace.step("受理日 not counted (民法典第二百零一条): counting starts " + text(start));
+            }
             due = accrue(start, DAY.multipliedBy(limit.value), measure, paused, trace);
-            trace.step(limit.value + (measure == LimitUnit.WORKING_DAYS
-                    ? " working days of counted time (行政许可法第八十二条: 工作日, 不含法定节假日) accrue by " + text(due)
-                    : " natural days of counted time accrue by " + text(due)));
+            if (trace.explain) {
+                trace.step(limit.value + (measure == LimitUnit.WORKING_DAYS
+                        ? " working days of counted time (行政许可法第八十二条: 工作日, 不含法定节假日) accrue by " + text(due)
+                        : " natural days of counted time accrue by " + text(due)));
+            }
             if (measure == LimitUnit.NATURAL_DAYS) {
                 rolled = !trace.isWorkingDay(calendar.dateOf(due.minusNanos(1)));
                 due = endOfNaturalPeriod(due, trace);
@@ -128,28 +144,34 @@ public final class DeadlineCalculator implements Serializable {
                     extended = endOfNaturalPeriod(extended, trace);
                 }
                 extended = round(extended, request.rounding(), trace);
-                trace.step("延期 " + extra + " approved " + text(e.approvedAt()) + " before due " + text(due) + ": due moves to "
-                        + text(extended) + (e.basis().isEmpty() ? "" : " (" + e.basis() + ")"));
+                if (trace.explain) {
+                    trace.step("延期 " + extra + " approved " + text(e.approvedAt()) + " before due " + text(due) + ": due moves to "
+                            + text(extended) + (e.basis().isEmpty() ? "" : " (" + e.basis() + ")"));
+                }
                 due = extended;
                 applied.add(e);
             } else {
-                trace.step("延期 " + extra + " approved " + text(e.approvedAt()) + ", not before due " + text(due)
-                        + ": does not move it; counts as 超时 (extension requested after the limit passed)");
+                if (trace.explain) {
+                    trace.step("延期 " + extra + " approved " + text(e.approvedAt()) + ", not before due " + text(due)
+                            + ": does not move it; counts as 超时 (extension requested after the limit passed)");
+                }
                 late.add(e);
             }
         }
 
-        Trace quiet = new Trace(calendar);
+        Trace quiet = new Trace(calendar, false);
         Duration pausedTime = paused.isEmpty() ? Duration.ZERO
                 : counted(start, due, measure, PauseSet.NONE, quiet).minus(counted(start, due, measure, paused, quiet));
-        if (!pausedTime.isZero()) {
+        if (trace.explain && !pausedTime.isZero()) {
             trace.step("pauses stopped " + pausedTime + " of counted time (行政许可法第四十五条 等): due moved by exactly that");
         }
-        if (!trace.provisionalDates.isEmpty()) {
+        if (trace.explain && !trace.provisionalDates.isEmpty()) {
             trace.step("provisional: depends on " + trace.provisionalDates.first() + ".." + trace.provisionalDates.last()
                     + ", in a year without a published calendar (weekends only); recompute when the notice is loaded");
         }
-        trace.step("due " + text(due));
+        if (trace.explain) {
+            trace.step("due " + text(due));
+        }
         return new DueResult(due, calendar.zone(), limit, accepted, start, measure, pausedTime, rolled, applied, late,
                 trace.provisionalDates, trace.steps);
     }
@@ -158,7 +180,7 @@ public final class DeadlineCalculator implements Serializable {
     public ClockReading read(DueRequest request, Instant at) {
         DueResult due = due(request);
         PauseSet paused = PauseSet.of(request.pauses());
-        Trace trace = new Trace(calendar);
+        Trace trace = new Trace(calendar, false);
         Duration used = counted(due.countingStart(), at, due.measure(), paused, trace);
         // before counting starts (still on the 受理 day) nothing is used and the whole limit remains (rule 1)
         Instant from = at.isBefore(due.countingStart()) ? due.countingStart() : at;
@@ -184,7 +206,7 @@ public final class DeadlineCalculator implements Serializable {
     public Duration countedBetween(Instant from, Instant to, LimitUnit measure, List<Pause> pauses) {
         LimitUnit m = measureOf(measure);
         PauseSet paused = PauseSet.of(pauses == null ? List.of() : pauses);
-        Trace trace = new Trace(calendar);
+        Trace trace = new Trace(calendar, false);
         return to.isBefore(from) ? counted(to, from, m, paused, trace).negated() : counted(from, to, m, paused, trace);
     }
 
@@ -196,7 +218,7 @@ public final class DeadlineCalculator implements Serializable {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("counted time to add is negative: " + amount);
         }
-        return accrue(from, amount, measureOf(measure), PauseSet.of(pauses == null ? List.of() : pauses), new Trace(calendar));
+        return accrue(from, amount, measureOf(measure), PauseSet.of(pauses == null ? List.of() : pauses), new Trace(calendar, false));
     }
 
     private static LimitUnit measureOf(LimitUnit unit) {
@@ -213,32 +235,40 @@ public final class DeadlineCalculator implements Serializable {
 
     /** The first instant ≥ start at which {@code budget} of counted time has accrued. */
     private Instant accrue(Instant start, Duration budget, LimitUnit measure, PauseSet paused, Trace trace) {
-        Duration left = budget;
-        Instant t = start;
-        LocalDate horizon = calendar.dateOf(start).plusYears(HORIZON_YEARS);
-        while (!left.isZero()) {
-            Instant pauseEnd = paused.endOfPauseAt(t);
-            if (pauseEnd != null) {
+        return Instant.ofEpochMilli(accrue(start.toEpochMilli(), budget.toMillis(), measure, paused, trace, start));
+    }
+
+    /**
+     * The day walk of {@link #accrue(Instant, Duration, LimitUnit, PauseSet, Trace)} on epoch milliseconds and
+     * epoch days (the engine's hot loop: no objects per day).
+     */
+    private long accrue(long start, long budget, LimitUnit measure, PauseSet paused, Trace trace, Instant startForErrors) {
+        long left = budget;
+        long t = start;
+        long horizon = calendar.dateOf(startForErrors).plusYears(HORIZON_YEARS).toEpochDay();
+        while (left != 0) {
+            long pauseEnd = paused.endOfPauseAt(t);
+            if (pauseEnd != PauseSet.NO_INSTANT) {
                 t = pauseEnd; // a stopped clock: days wholly inside a pause are not even looked at
                 continue;
             }
-            LocalDate day = calendar.dateOf(t);
-            if (day.isAfter(horizon)) {
-                throw new IllegalArgumentException("no due instant within " + HORIZON_YEARS + " years of " + text(start)
+            long day = calendar.epochDayOf(t);
+            if (day > horizon) {
+                throw new IllegalArgumentException("no due instant within " + HORIZON_YEARS + " years of " + text(startForErrors)
                         + "; check the limit, the pauses and the calendar");
             }
-            Instant dayEnd = calendar.startOf(day.plusDays(1));
+            long dayEnd = calendar.startOfDay(day + 1);
             if (!counts(day, measure, trace)) {
                 t = dayEnd;
                 continue;
             }
-            Instant nextPause = paused.nextStartAfter(t);
-            Instant segmentEnd = nextPause != null && nextPause.isBefore(dayEnd) ? nextPause : dayEnd;
-            Duration segment = Duration.between(t, segmentEnd);
-            if (segment.compareTo(left) >= 0) {
-                return t.plus(left);
+            long nextPause = paused.nextStartAfter(t);
+            long segmentEnd = nextPause != PauseSet.NO_INSTANT && nextPause < dayEnd ? nextPause : dayEnd;
+            long segment = segmentEnd - t;
+            if (segment >= left) {
+                return t + left;
             }
-            left = left.minus(segment);
+            left -= segment;
             t = segmentEnd;
         }
         return t;
@@ -246,33 +276,37 @@ public final class DeadlineCalculator implements Serializable {
 
     /** Counted time in [from, to), pauses excluded; zero when to ≤ from. */
     private Duration counted(Instant from, Instant to, LimitUnit measure, PauseSet paused, Trace trace) {
-        Duration sum = Duration.ZERO;
-        Instant t = from;
-        while (t.isBefore(to)) {
-            Instant pauseEnd = paused.endOfPauseAt(t);
-            if (pauseEnd != null) {
+        return Duration.ofMillis(counted(from.toEpochMilli(), to.toEpochMilli(), measure, paused, trace));
+    }
+
+    private long counted(long from, long to, LimitUnit measure, PauseSet paused, Trace trace) {
+        long sum = 0;
+        long t = from;
+        while (t < to) {
+            long pauseEnd = paused.endOfPauseAt(t);
+            if (pauseEnd != PauseSet.NO_INSTANT) {
                 t = pauseEnd;
                 continue;
             }
-            LocalDate day = calendar.dateOf(t);
-            Instant dayEnd = calendar.startOf(day.plusDays(1));
-            Instant end = dayEnd.isBefore(to) ? dayEnd : to;
+            long day = calendar.epochDayOf(t);
+            long dayEnd = calendar.startOfDay(day + 1);
+            long end = Math.min(dayEnd, to);
             if (!counts(day, measure, trace)) {
                 t = end;
                 continue;
             }
-            Instant nextPause = paused.nextStartAfter(t);
-            if (nextPause != null && nextPause.isBefore(end)) {
+            long nextPause = paused.nextStartAfter(t);
+            if (nextPause != PauseSet.NO_INSTANT && nextPause < end) {
                 end = nextPause;
             }
-            sum = sum.plus(Duration.between(t, end));
+            sum += end - t;
             t = end;
         }
         return sum;
     }
 
-    private static boolean counts(LocalDate day, LimitUnit measure, Trace trace) {
-        return measure == LimitUnit.NATURAL_DAYS || trace.isWorkingDay(day);
+    private static boolean counts(long epochDay, LimitUnit measure, Trace trace) {
+        return measure == LimitUnit.NATURAL_DAYS || trace.isWorkingDay(epochDay);
     }
 
     /**
@@ -288,13 +322,17 @@ public final class DeadlineCalculator implements Serializable {
         if (trace.isWorkingDay(lastDay)) {
             Instant end = calendar.startOf(lastDay.plusDays(1));
             if (!end.equals(raw)) {
-                trace.step("last counted moment " + text(raw) + ": its day " + lastDay + " ends at 24:00 (民法典第二百零三条第二款)");
+                if (trace.explain) {
+                    trace.step("last counted moment " + text(raw) + ": its day " + lastDay + " ends at 24:00 (民法典第二百零三条第二款)");
+                }
             }
             return end;
         }
         LocalDate next = trace.nextWorkingDay(lastDay);
-        trace.step("last counted day " + lastDay + " is " + calendar.describe(lastDay).label()
-                + ": period ends 24:00 of next working day " + next + " (民法典第二百零三条)");
+        if (trace.explain) {
+            trace.step("last counted day " + lastDay + " is " + calendar.describe(lastDay).label()
+                    + ": period ends 24:00 of next working day " + next + " (民法典第二百零三条)");
+        }
         return calendar.startOf(next.plusDays(1));
     }
 
@@ -307,7 +345,9 @@ public final class DeadlineCalculator implements Serializable {
             return due;
         }
         Instant rounded = calendar.startOf(day.plusDays(1));
-        trace.step("whole-day rounding: " + text(due) + " → " + text(rounded));
+        if (trace.explain) {
+            trace.step("whole-day rounding: " + text(due) + " → " + text(rounded));
+        }
         return rounded;
     }
 
@@ -321,15 +361,23 @@ public final class DeadlineCalculator implements Serializable {
         final SortedSet<LocalDate> provisionalDates = new TreeSet<>();
         final List<String> steps = new ArrayList<>();
 
-        Trace(WorkCalendar calendar) {
+        /** Whether to collect the explanation steps; the provisional dates are always collected. */
+        final boolean explain;
+
+        Trace(WorkCalendar calendar, boolean explain) {
             this.calendar = calendar;
+            this.explain = explain;
         }
 
         boolean isWorkingDay(LocalDate date) {
-            if (calendar.isProvisional(date)) {
-                provisionalDates.add(date);
+            return isWorkingDay(date.toEpochDay());
+        }
+
+        boolean isWorkingDay(long epochDay) {
+            if (calendar.isProvisional(epochDay)) {
+                provisionalDates.add(LocalDate.ofEpochDay(epochDay));
             }
-            return calendar.isWorkingDay(date);
+            return calendar.isWorkingDay(epochDay);
         }
 
         LocalDate nextWorkingDay(LocalDate date) {

@@ -10,17 +10,23 @@ import java.util.List;
  * while an expert review is under way) stop the clock once, not twice.
  */
 final class PauseSet {
-    static final PauseSet NONE = new PauseSet(new Instant[0], new Instant[0]);
+    static final PauseSet NONE = new PauseSet(new long[0], new long[0]);
+    /** What {@link #endOfPauseAt} and {@link #nextStartAfter} return for "none". */
+    static final long NO_INSTANT = Long.MIN_VALUE;
 
-    private final Instant[] from;
-    private final Instant[] to;
+    /** Epoch milliseconds, the precision of every instant the engine handles. */
+    private final long[] from;
+    private final long[] to;
 
-    private PauseSet(Instant[] from, Instant[] to) {
+    private PauseSet(long[] from, long[] to) {
         this.from = from;
         this.to = to;
     }
 
     static PauseSet of(List<Pause> pauses) {
+        if (pauses.isEmpty()) {
+            return NONE; // most cases: no list, no sort, no arrays
+        }
         List<Pause> sorted = new ArrayList<>();
         for (Pause p : pauses) {
             if (!p.isEmpty()) {
@@ -41,30 +47,36 @@ final class PauseSet {
                 t.add(p.to());
             }
         }
-        return new PauseSet(f.toArray(Instant[]::new), t.toArray(Instant[]::new));
+        long[] fromMillis = new long[f.size()];
+        long[] toMillis = new long[t.size()];
+        for (int i = 0; i < fromMillis.length; i++) {
+            fromMillis[i] = f.get(i).toEpochMilli();
+            toMillis[i] = t.get(i).toEpochMilli();
+        }
+        return new PauseSet(fromMillis, toMillis);
     }
 
-    /** The end of the pause containing {@code t} (from ≤ t < to), or null when the clock runs at t. */
-    Instant endOfPauseAt(Instant t) {
+    /** The end of the pause containing {@code t} (from ≤ t < to), or {@link #NO_INSTANT} when the clock runs at t. */
+    long endOfPauseAt(long t) {
         for (int i = 0; i < from.length; i++) {
-            if (!t.isBefore(from[i]) && t.isBefore(to[i])) {
+            if (t >= from[i] && t < to[i]) {
                 return to[i];
             }
-            if (from[i].isAfter(t)) {
+            if (from[i] > t) {
                 break;
             }
         }
-        return null;
+        return NO_INSTANT;
     }
 
-    /** The start of the first pause strictly after {@code t}, or null when none. */
-    Instant nextStartAfter(Instant t) {
-        for (Instant f : from) {
-            if (f.isAfter(t)) {
+    /** The start of the first pause strictly after {@code t}, or {@link #NO_INSTANT} when none. */
+    long nextStartAfter(long t) {
+        for (long f : from) {
+            if (f > t) {
                 return f;
             }
         }
-        return null;
+        return NO_INSTANT;
     }
 
     boolean isEmpty() {

@@ -41,6 +41,10 @@ public final class WorkCalendar implements Serializable {
     private final ZoneId zone;
     private final Set<Integer> publishedYears;
     private final Map<LocalDate, CalendarEntry> entries;
+    /** The same facts as bits per epoch day, built on first use (see {@link #isWorkingDay(long)}). */
+    private transient volatile DayBits bits;
+    /** {@link ZoneDays#of} for {@link #zone}, looked up once. */
+    private transient volatile ZoneDays zoneDays;
 
     private WorkCalendar(String id, ZoneId zone, Set<Integer> publishedYears, Map<LocalDate, CalendarEntry> entries) {
         this.id = id;
@@ -109,6 +113,100 @@ public final class WorkCalendar implements Serializable {
         return e != null ? e.kind().working() : !DayInfo.isWeekend(date);
     }
 
+    /**
+     * {@link #isWorkingDay(LocalDate)} for an epoch day: the deadline arithmetic's form, a bit lookup for the
+     * years 1900–2299.
+     */
+    public boolean isWorkingDay(long epochDay) {
+        return ZoneDays.covers(epochDay) ? bits().working(epochDay) : isWorkingDay(LocalDate.ofEpochDay(epochDay));
+    }
+
+    /** {@link #isProvisional(LocalDate)} for an epoch day. */
+    public boolean isProvisional(long epochDay) {
+        return ZoneDays.covers(epochDay) ? bits().provisional(epochDay) : isProvisional(LocalDate.ofEpochDay(epochDay));
+    }
+
+    /** The epoch day an instant (epoch ms) falls on in this calendar's zone: {@link #dateOf} without objects. */
+    public long epochDayOf(long epochMilli) {
+        long day = zoneDays().dayOf(epochMilli);
+        return day != Long.MIN_VALUE ? day : Instant.ofEpochMilli(epochMilli).atZone(zone).toLocalDate().toEpochDay();
+    }
+
+    /** 00:00 of an epoch day in this calendar's zone, as epoch ms: {@link #startOf} without objects. */
+    public long startOfDay(long epochDay) {
+        return ZoneDays.covers(epochDay) ? zoneDays().startOf(epochDay)
+                : LocalDate.ofEpochDay(epochDay).atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+
+    private ZoneDays zoneDays() {
+        ZoneDays z = zoneDays;
+        if (z == null) {
+            z = ZoneDays.of(zone);
+            zoneDays = z;
+        }
+        return z;
+    }
+
+    private DayBits bits() {
+        DayBits b = bits;
+        if (b == null) {
+            b = new DayBits(this);
+            bits = b;
+        }
+        return b;
+    }
+
+    /** Working and provisional flags of every covered day, two bits per day. Immutable once built. */
+    private static final class DayBits {
+        private final long[] working;
+        private final long[] provisional;
+
+        DayBits(WorkCalendar c) {
+            int n = (int) (ZoneDays.END_DAY - ZoneDays.FIRST_DAY);
+            working = new long[(n + 63) / 64];
+            provisional = new long[(n + 63) / 64];
+            for (int i = 0; i < n; i++) {
+                long day = ZoneDays.FIRST_DAY + i;
+                // 1970-01-01 (epoch day 0) was a Thursday: Saturday and Sunday are 2 and 3 modulo 7
+                long dow = Math.floorMod(day, 7L);
+                boolean weekday = dow != 2 && dow != 3;
+                if (weekday) {
+                    working[i >>> 6] |= 1L << i;
+                }
+            }
+            for (Map.Entry<LocalDate, CalendarEntry> e : c.entries.entrySet()) {
+                long day = e.getKey().toEpochDay();
+                if (ZoneDays.covers(day)) {
+                    int i = (int) (day - ZoneDays.FIRST_DAY);
+                    if (e.getValue().kind().working()) {
+                        working[i >>> 6] |= 1L << i;
+                    } else {
+                        working[i >>> 6] &= ~(1L << i);
+                    }
+                }
+            }
+            for (int year = 1900; year < 2300; year++) {
+                if (!c.publishedYears.contains(year)) {
+                    int from = (int) (LocalDate.of(year, 1, 1).toEpochDay() - ZoneDays.FIRST_DAY);
+                    int to = (int) (LocalDate.of(year + 1, 1, 1).toEpochDay() - ZoneDays.FIRST_DAY);
+                    for (int i = from; i < to; i++) {
+                        provisional[i >>> 6] |= 1L << i;
+                    }
+                }
+            }
+        }
+
+        boolean working(long epochDay) {
+            int i = (int) (epochDay - ZoneDays.FIRST_DAY);
+            return (working[i >>> 6] & (1L << i)) != 0;
+        }
+
+        boolean provisional(long epochDay) {
+            int i = (int) (epochDay - ZoneDays.FIRST_DAY);
+            return (provisional[i >>> 6] & (1L << i)) != 0;
+        }
+    }
+
     /** Whether the date's year has no published calendar, so that {@link #isWorkingDay} only guessed by weekday. */
     public boolean isProvisional(LocalDate date) {
         return !publishedYears.contains(date.getYear());
@@ -132,12 +230,12 @@ public final class WorkCalendar implements Serializable {
 
     /** The date of an instant in this calendar's zone. */
     public LocalDate dateOf(Instant instant) {
-        return instant.atZone(zone).toLocalDate();
+        return LocalDate.ofEpochDay(epochDayOf(instant.toEpochMilli()));
     }
 
     /** 00:00 of a date in this calendar's zone (24:00 of the day before). */
     public Instant startOf(LocalDate date) {
-        return date.atStartOfDay(zone).toInstant();
+        return Instant.ofEpochMilli(startOfDay(date.toEpochDay()));
     }
 
     public ZoneId zone() {

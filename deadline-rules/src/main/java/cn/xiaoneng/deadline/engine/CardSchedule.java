@@ -5,6 +5,7 @@ import cn.xiaoneng.model.LimitUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,23 +36,57 @@ import java.util.OptionalLong;
 public final class CardSchedule {
     private final String caseId;
     private final String centerId;
-    private final List<Card> cards;
-    private final Map<String, Card> byId;
+    /** What builds each card's content; null when the case has no clock (and so no cards). */
+    private final CaseEvaluation ev;
+    /** Every card the case raises if nothing more happens, in instant order; content built on demand. */
+    private final List<Slot> slots;
     private final CaseClock clock;
     private final Long closedAt;
     private final CaseOutcome outcome;
+    /** {@link #cards()}, once asked for. */
+    private List<Card> cards;
+    private Map<String, Card> byId;
 
-    private CardSchedule(String caseId, String centerId, List<Card> cards, CaseClock clock, Long closedAt, CaseOutcome outcome) {
+    /**
+     * One scheduled card before its content is built. What identifies it (kind, qualifier, instant; the rule version
+     * is the schedule's) is known at once; the holder, the counted time remaining, the attribution and the card id
+     * (a SHA-256) are built only for a card being raised or retracted ({@link #cardOf}). On a timer only one or two of
+     * a case's cards fire: building the others' content was most of the engine's time.
+     */
+    static final class Slot {
+        final CardKind kind;
+        final String qualifier;
+        final long instant;
+        /** The department a 超时默许 or 缺席默认 is about. */
+        final String department;
+        /** The step a 环节超时 is about. */
+        final CaseView.StepSpan step;
+        /** The fact reporting a 缺席默认. */
+        final CaseFact absence;
+        private Card card;
+
+        Slot(CardKind kind, String qualifier, long instant, String department, CaseView.StepSpan step, CaseFact absence) {
+            this.kind = kind;
+            this.qualifier = qualifier;
+            this.instant = instant;
+            this.department = department;
+            this.step = step;
+            this.absence = absence;
+        }
+
+        boolean is(EmittedCard e, String ruleVersion) {
+            return instant == e.instant() && kind == e.kind() && qualifier.equals(e.qualifier()) && ruleVersion.equals(e.ruleVersion());
+        }
+    }
+
+    private CardSchedule(String caseId, String centerId, CaseEvaluation ev, List<Slot> slots, CaseClock clock, Long closedAt,
+            CaseOutcome outcome) {
         this.caseId = caseId;
         this.centerId = centerId;
-        List<Card> sorted = new ArrayList<>(cards);
-        sorted.sort(Card.ORDER);
-        this.cards = Collections.unmodifiableList(sorted);
-        Map<String, Card> ids = new LinkedHashMap<>();
-        for (Card c : sorted) {
-            ids.put(c.cardId, c);
-        }
-        this.byId = Collections.unmodifiableMap(ids);
+        this.ev = ev;
+        List<Slot> sorted = new ArrayList<>(slots);
+        sorted.sort(Comparator.comparingLong(x -> x.instant)); // stable: ties keep the order the rules were applied in
+        this.slots = Collections.unmodifiableList(sorted);
         this.clock = clock;
         this.closedAt = closedAt;
         this.outcome = outcome;
@@ -71,10 +106,10 @@ public final class CardSchedule {
     static CardSchedule of(CaseEvaluation ev) {
         CaseView v = ev.view;
         if (!ev.hasClock()) {
-            return new CardSchedule(v.caseId, v.centerId, List.of(), null, ev.closedAt(), ev.outcome());
+            return new CardSchedule(v.caseId, v.centerId, ev, List.of(), null, ev.closedAt(), ev.outcome());
         }
         DeadlinePolicy policy = ev.policy;
-        List<Card> out = new ArrayList<>();
+        List<Slot> out = new ArrayList<>();
         Instant due = ev.due.due();
 
         // 预警: little counted time remains (DOMAIN.md §2.2: 1 working day before the promised deadline)
@@ -83,21 +118,21 @@ public final class CardSchedule {
             Amount.Counted w = ev.resolve(window);
             long total = ev.counted(ev.countingStart, due, w.measure());
             if (total > w.millis()) {
-                add(out, ev, CardKind.WARNING, "remaining<=" + window, ev.plus(ev.countingStart, total - w.millis(), w.measure()), null);
+                add(out, ev, CardKind.WARNING, "remaining<=" + window, ev.plus(ev.countingStart, total - w.millis(), w.measure()), null, null, null);
             }
         }
         // 预警: a share of the limit has elapsed (eshore's DEFAULT_YELLOW_ALERT ratios)
         for (var percent : policy.warningRatios()) {
             long amount = Amount.of(Amount.Unit.SHARE, percent).resolve(ev.measure, ev.budgetMillis).millis();
             if (amount > 0) {
-                add(out, ev, CardKind.WARNING, "elapsed>=" + percent.toPlainString() + "%", ev.plus(ev.countingStart, amount, ev.measure), null);
+                add(out, ev, CardKind.WARNING, "elapsed>=" + percent.toPlainString() + "%", ev.plus(ev.countingStart, amount, ev.measure), null, null, null);
             }
         }
         if (ev.dueKnown) {
             // 黄牌 at the due instant; 红牌 when still open the 督办期限 later (湛江, DOMAIN.md §2.2)
-            add(out, ev, CardKind.YELLOW, "due", due, null);
+            add(out, ev, CardKind.YELLOW, "due", due, null, null, null);
             Amount.Counted red = ev.resolve(policy.redAfterYellow());
-            add(out, ev, CardKind.RED, "due+" + policy.redAfterYellow(), ev.plus(due, red.millis(), red.measure()), null);
+            add(out, ev, CardKind.RED, "due+" + policy.redAfterYellow(), ev.plus(due, red.millis(), red.measure()), null, null, null);
         }
         // 环节超时: a step over its budget, even while the case is on time (DOMAIN.md §2.3)
         for (CaseView.StepSpan s : v.steps) {
@@ -109,10 +144,7 @@ public final class CardSchedule {
             Instant from = Instant.ofEpochMilli(Math.max(s.started, ev.countingStart.toEpochMilli()));
             Instant expiry = ev.plus(from, c.millis(), c.measure());
             if (s.ended == null || s.ended > expiry.toEpochMilli()) {
-                Card card = add(out, ev, CardKind.STEP_OVERRUN, s.key, expiry, null);
-                if (card != null) {
-                    card.holder = ev.stepHolder(s);
-                }
+                add(out, ev, CardKind.STEP_OVERRUN, s.key, expiry, null, s, null);
             }
         }
         // 超时默许 (6.5.4): a co-handling department of a 联办件 that has not finished its part by its part deadline
@@ -125,10 +157,7 @@ public final class CardSchedule {
                 }
                 Long finished = partFinished(v, d);
                 if (finished == null || finished > deadline.toEpochMilli()) {
-                    Card card = add(out, ev, CardKind.DEEMED_CONSENT, d, deadline, d);
-                    if (card != null) {
-                        card.attribution = ev.attribution(card.instant, d, card.holder);
-                    }
+                    add(out, ev, CardKind.DEEMED_CONSENT, d, deadline, d, null, null);
                 }
             }
         }
@@ -136,17 +165,14 @@ public final class CardSchedule {
         for (CaseFact absent : v.absences) {
             String d = v.departmentOf(absent);
             long at = Math.max(absent.businessTime(), ev.accepted.toEpochMilli());
-            Card card = add(out, ev, CardKind.ABSENCE_DEFAULT, d, Instant.ofEpochMilli(at), d);
-            if (card != null) {
-                card.holder = new Holder(d, v.windowFor(d), absent.handler(), absent.stepId(), absent.stepName());
-            }
+            add(out, ev, CardKind.ABSENCE_DEFAULT, d, Instant.ofEpochMilli(at), d, null, absent);
         }
 
         CaseClock clock = new CaseClock(ev.accepted.toEpochMilli(), ev.countingStart.toEpochMilli(),
                 ev.dueKnown ? due.toEpochMilli() : null, ev.limit, ev.basis, ev.measure, ev.budgetMillis,
                 ev.stoppedSince == null ? null : ev.stoppedSince.toEpochMilli(), ev.dueKnown && ev.due.provisional(),
                 ev.due.extensionRequestedTooLate());
-        return new CardSchedule(v.caseId, v.centerId, out, clock, ev.closedAt(), ev.outcome());
+        return new CardSchedule(v.caseId, v.centerId, ev, out, clock, ev.closedAt(), ev.outcome());
     }
 
     /** When a department's part was finished: its absence, or the end of its last step once all are done. */
@@ -175,24 +201,41 @@ public final class CardSchedule {
         return stepsDone;
     }
 
-    /** Adds the card if its instant can be reached and the case is open then; returns it, or null. */
-    private static Card add(List<Card> out, CaseEvaluation ev, CardKind kind, String qualifier, Instant instant, String department) {
+    /** Schedules the card if its instant can be reached and the case is open then. */
+    private static void add(List<Slot> out, CaseEvaluation ev, CardKind kind, String qualifier, Instant instant, String department,
+            CaseView.StepSpan step, CaseFact absence) {
         long t = instant.toEpochMilli();
-        if (!ev.reachable(instant) || !ev.openAt(t)) {
-            return null;
+        if (ev.reachable(instant) && ev.openAt(t)) {
+            out.add(new Slot(kind, qualifier, t, department, step, absence));
+        }
+    }
+
+    /** The card's full content (built once): who held the case, time remaining, attribution, clause, id. */
+    Card cardOf(Slot slot) {
+        if (slot.card != null) {
+            return slot.card;
         }
         CaseView v = ev.view;
+        long t = slot.instant;
+        CardKind kind = slot.kind;
         Card c = new Card();
         c.status = CardStatus.RAISED;
         c.kind = kind;
-        c.qualifier = qualifier;
+        c.qualifier = slot.qualifier;
         c.instant = t;
         c.caseId = v.caseId;
         c.centerId = v.centerId;
         c.itemCode = v.itemCode;
         c.itemName = v.itemName;
         c.caseKind = v.caseKind;
-        c.holder = department == null ? ev.holderAt(t) : ev.holderOf(department, t);
+        if (slot.step != null) {
+            c.holder = ev.stepHolder(slot.step);
+        } else if (slot.absence != null) {
+            CaseFact a = slot.absence;
+            c.holder = new Holder(slot.department, v.windowFor(slot.department), a.handler(), a.stepId(), a.stepName());
+        } else {
+            c.holder = slot.department == null ? ev.holderAt(t) : ev.holderOf(slot.department, t);
+        }
         c.accepted = ev.accepted.toEpochMilli();
         c.due = ev.dueKnown ? ev.due.due().toEpochMilli() : null;
         c.limit = ev.limit;
@@ -201,14 +244,37 @@ public final class CardSchedule {
         c.remainingMillis = ev.remainingAt(t);
         if (kind == CardKind.YELLOW || kind == CardKind.RED) {
             c.attribution = ev.attribution(t, null, c.holder);
+        } else if (kind == CardKind.DEEMED_CONSENT) {
+            c.attribution = ev.attribution(t, slot.department, c.holder);
         }
         c.ruleVersion = ev.policy.ruleVersion();
         c.clause = ev.policy.clause(kind);
         c.limitClause = ev.basis.clause();
         c.provisional = ev.provisional(t, true);
-        c.cardId = CardIds.of(c.centerId, c.caseId, kind, qualifier, t, c.ruleVersion);
-        out.add(c);
+        c.cardId = CardIds.of(c.centerId, c.caseId, kind, slot.qualifier, t, c.ruleVersion);
+        slot.card = c;
         return c;
+    }
+
+    /** The scheduled cards, in instant order, content not built. */
+    List<Slot> slots() {
+        return slots;
+    }
+
+    /** The scheduled card an emitted card stands for, or null when it is no longer scheduled. */
+    Slot slotFor(EmittedCard e) {
+        String ruleVersion = ev.policy.ruleVersion();
+        for (Slot s : slots) {
+            if (s.is(e, ruleVersion)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The 跟踪表 as of an instant, from this schedule's evaluation (no second computation of the clock). */
+    TrackingTable tracking(long asOf) {
+        return TrackingTable.of(ev, asOf);
     }
 
     public String caseId() {
@@ -221,14 +287,29 @@ public final class CardSchedule {
 
     /** The cards, in instant order, ties by card id. */
     public List<Card> cards() {
+        if (cards == null) {
+            List<Card> all = new ArrayList<>(slots.size());
+            for (Slot slot : slots) {
+                all.add(cardOf(slot));
+            }
+            all.sort(Card.ORDER);
+            Map<String, Card> ids = new LinkedHashMap<>();
+            for (Card c : all) {
+                ids.put(c.cardId, c);
+            }
+            cards = Collections.unmodifiableList(all);
+            byId = Collections.unmodifiableMap(ids);
+        }
         return cards;
     }
 
     public Optional<Card> card(String cardId) {
+        cards();
         return Optional.ofNullable(byId.get(cardId));
     }
 
     public boolean contains(String cardId) {
+        cards();
         return byId.containsKey(cardId);
     }
 
@@ -253,9 +334,9 @@ public final class CardSchedule {
 
     /** The earliest card instant strictly after {@code clock}: when the timer should fire next. */
     public OptionalLong nextInstantAfter(long clock) {
-        for (Card c : cards) {
-            if (c.instant > clock) {
-                return OptionalLong.of(c.instant);
+        for (Slot s : slots) {
+            if (s.instant > clock) {
+                return OptionalLong.of(s.instant);
             }
         }
         return OptionalLong.empty();

@@ -118,7 +118,7 @@ final class CaseEvaluation {
         for (CaseFact f : view.extensions) {
             extensions.add(extension(f, view.joint()));
         }
-        due = calc.due(DueRequest.of(accepted, limit).withPauses(pauses).withExtensions(extensions).withRounding(policy.rounding()));
+        due = calc.due(DueRequest.of(accepted, limit).withPauses(pauses).withExtensions(extensions).withRounding(policy.rounding()), false);
         dueKnown = reachable(due.due());
         measure = due.measure();
         countingStart = due.countingStart();
@@ -126,7 +126,7 @@ final class CaseEvaluation {
         long base;
         if (limit.unit == LimitUnit.IMMEDIATE || (limit.unit == LimitUnit.WORKING_DAYS && limit.value == 0)) {
             // 即办: the budget is what is left of the 受理 day (or of the next working day), without pauses
-            base = calc.countedBetween(accepted, calc.due(accepted, limit).due(), LimitUnit.WORKING_DAYS, List.of()).toMillis();
+            base = calc.countedBetween(accepted, calc.due(DueRequest.of(accepted, limit), false).due(), LimitUnit.WORKING_DAYS, List.of()).toMillis();
         } else {
             base = limit.value * DAY_MS;
         }

@@ -4,9 +4,7 @@ import cn.xiaoneng.deadline.calendar.WorkCalendar;
 import cn.xiaoneng.model.CaseEvent;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -75,6 +73,11 @@ public final class CaseTracker implements Serializable {
         return TrackingTable.of(state, policies.forCenter(state.centerId()), calendars, asOf);
     }
 
+    /** The 跟踪表 of an update's state as of an instant, from the evaluation the update was computed with. */
+    public TrackingTable tracking(Update update, long asOf) {
+        return update.schedule() != null ? update.schedule().tracking(asOf) : tracking(update.state(), asOf);
+    }
+
     public DeadlinePolicy policy(String centerId) {
         return policies.forCenter(centerId);
     }
@@ -82,40 +85,36 @@ public final class CaseTracker implements Serializable {
     private Update reconcile(CaseFacts facts, CardSchedule schedule, CaseFacts previous, long clock, boolean changed) {
         String center = facts.centerId();
         String caseId = facts.caseId();
-        Map<String, EmittedCard> raisedBefore = new HashMap<>();
-        for (EmittedCard e : facts.emitted()) {
-            raisedBefore.put(e.cardId(center, caseId), e);
-        }
-        List<Card> retracted = new ArrayList<>();
+        List<EmittedCard> raisedBefore = facts.emitted();
+        List<EmittedCard> keep = new ArrayList<>(raisedBefore.size() + 1);
+        List<Card> retracted = new ArrayList<>(0);
         CardSchedule old = null;
-        for (Map.Entry<String, EmittedCard> e : raisedBefore.entrySet()) {
-            if (schedule.contains(e.getKey())) {
+        for (EmittedCard e : raisedBefore) {
+            if (schedule.slotFor(e) != null) {
+                keep.add(e);
                 continue;
             }
             if (old == null && previous != null) {
                 old = schedule(previous);
             }
-            Card gone = old == null ? null : old.card(e.getKey()).orElse(null);
-            retracted.add(gone != null ? gone.retraction() : skeleton(center, caseId, e.getKey(), e.getValue()));
+            CardSchedule.Slot gone = old == null ? null : old.slotFor(e);
+            retracted.add(gone != null ? old.cardOf(gone).retraction() : skeleton(center, caseId, e.cardId(center, caseId), e));
         }
-        List<Card> raised = new ArrayList<>();
-        for (Card c : schedule.cards()) {
-            if (c.instant <= clock && !raisedBefore.containsKey(c.cardId)) {
+        List<Card> raised = new ArrayList<>(1);
+        for (CardSchedule.Slot s : schedule.slots()) {
+            if (s.instant > clock) {
+                break; // slots are in instant order
+            }
+            if (!wasRaised(raisedBefore, s, schedule)) {
+                Card c = schedule.cardOf(s);
                 raised.add(c);
+                keep.add(EmittedCard.of(c));
             }
         }
+        raised.sort(Card.ORDER);
         retracted.sort(Card.ORDER);
         CaseFacts next = facts;
         if (!raised.isEmpty() || !retracted.isEmpty()) {
-            List<EmittedCard> keep = new ArrayList<>();
-            for (Map.Entry<String, EmittedCard> e : raisedBefore.entrySet()) {
-                if (schedule.contains(e.getKey())) {
-                    keep.add(e.getValue());
-                }
-            }
-            for (Card c : raised) {
-                keep.add(EmittedCard.of(c));
-            }
             next = facts.withEmitted(keep);
             changed = true;
         }
@@ -125,7 +124,16 @@ public final class CaseTracker implements Serializable {
             long from = Math.max(schedule.closedAt().getAsLong(), facts.latestCommitTime());
             clearAt = OptionalLong.of(saturatedAdd(from, retention));
         }
-        return new Update(next, changed, raised, retracted, schedule.nextInstantAfter(clock), schedule.closed(), clearAt, clock);
+        return new Update(next, changed, raised, retracted, schedule.nextInstantAfter(clock), schedule.closed(), clearAt, clock, schedule);
+    }
+
+    private static boolean wasRaised(List<EmittedCard> raisedBefore, CardSchedule.Slot slot, CardSchedule schedule) {
+        for (EmittedCard e : raisedBefore) {
+            if (schedule.slotFor(e) == slot) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A retraction when the card's content is no longer known (the policy or calendar changed since). */

@@ -46,8 +46,11 @@ public final class TrackingTable {
     }
 
     public static TrackingTable of(CaseFacts facts, DeadlinePolicy policy, WorkCalendar calendar, long asOf) {
-        CaseView v = new CaseView(facts);
-        CaseEvaluation ev = new CaseEvaluation(v, policy, calendar);
+        return of(new CaseEvaluation(new CaseView(facts), policy, calendar), asOf);
+    }
+
+    static TrackingTable of(CaseEvaluation ev, long asOf) {
+        CaseView v = ev.view;
         TrackingTable t = new TrackingTable();
         t.caseId = v.caseId;
         t.centerId = v.centerId;

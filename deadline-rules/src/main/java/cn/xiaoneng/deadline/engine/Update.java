@@ -2,6 +2,7 @@ package cn.xiaoneng.deadline.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -19,13 +20,28 @@ import java.util.OptionalLong;
  *                     (latest of the closing business time and the facts' commit times, plus the policy's
  *                     {@code closed.retention})
  * @param clock        the clock this update was computed at
+ * @param schedule     the schedule it was computed from ({@link CaseTracker#tracking(Update, long)} reads the 跟踪表
+ *                     from it), or null
  */
 public record Update(CaseFacts state, boolean stateChanged, List<Card> raised, List<Card> retracted, OptionalLong nextInstant,
-                     boolean closed, OptionalLong clearAt, long clock) {
+                     boolean closed, OptionalLong clearAt, long clock, CardSchedule schedule) {
 
     public Update {
         raised = List.copyOf(raised);
         retracted = List.copyOf(retracted);
+    }
+
+    /** Equal when everything but the {@link #schedule} (a means of computing, not a result) is equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Update u && stateChanged == u.stateChanged && closed == u.closed && clock == u.clock
+                && Objects.equals(state, u.state) && raised.equals(u.raised) && retracted.equals(u.retracted)
+                && nextInstant.equals(u.nextInstant) && clearAt.equals(u.clearAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(state, stateChanged, raised, retracted, nextInstant, closed, clearAt, clock);
     }
 
     /** Whether the job should clear the case's state and timers now: closed, and the retention has passed. */

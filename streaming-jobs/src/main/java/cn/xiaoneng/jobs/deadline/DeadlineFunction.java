@@ -81,7 +81,10 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
         CaseFacts before = load();
         long clock = Math.max(ctx.timerService().currentWatermark(), e.sourceCommitTime);
         boolean changed = before == null;
-        if (before != null) {
+        Long pending = wakeUp.value();
+        // The timer sits at the case's next card (or clearing): before it nothing falls due, so advancing would
+        // recompute the schedule only to find nothing to raise.
+        if (before != null && pending != null && pending <= clock) {
             Update tick = tracker.advance(before, clock);
             emit(tick, out);
             changed = tick.stateChanged();
@@ -126,7 +129,7 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
         boolean changed = changedBefore || u.stateChanged();
         if (changed || !u.emitted().isEmpty()) {
             // Before the first watermark the clock is Long.MIN_VALUE; the table is then as of the latest fact.
-            ctx.output(TRACKING, tracker.tracking(u.state(), Math.max(u.clock(), u.state().latestCommitTime())));
+            ctx.output(TRACKING, tracker.tracking(u, Math.max(u.clock(), u.state().latestCommitTime())));
         }
         Long pending = wakeUp.value();
         if (u.clear()) {
