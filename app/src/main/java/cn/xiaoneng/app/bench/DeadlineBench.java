@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,32 +114,40 @@ public final class DeadlineBench {
             loaded.print();
             printRocksDb(rest, jobId, engine);
 
-            // 3. Timers fire: the clock sweeps forward, at most LEAD ahead of the engine, while half the cases complete.
+            // 3. Timers fire: the clock sweeps forward, at most LEAD ahead of the engine, while half the cases complete. It
+            // stops just before each midnight until the engine has caught up, then jumps: the cards that share the midnight
+            // instant (24:00 due instants, whole-day thresholds) all fall due at once, as on a live night.
             BenchFeed.openCompletions();
             long end = generator.sweepEnd();
             long sweepStart = System.nanoTime();
-            waitUntil(job, "the engine's clock to reach " + Times.format(end), () -> {
-                long engineClock = BenchSinks.engineClock(parallelism);
-                if (engineClock >= end) {
-                    return true;
+            long cardsBefore = BenchSinks.RAISED.sum() + BenchSinks.RETRACTED.sum();
+            List<Burst> bursts = new ArrayList<>();
+            for (long midnight = nextMidnight(generator.windowStart()); ; midnight = nextMidnight(midnight)) {
+                long stop = Math.min(midnight - 1, end);
+                sweep(job, stop);
+                if (stop == end) {
+                    break;
                 }
-                long target = Math.min(end, Math.max(BenchFeed.CLOCK.get(), engineClock + LEAD.toMillis()));
-                if (target > BenchFeed.CLOCK.get()) {
-                    BenchFeed.advance(target);
-                }
-                return false;
-            }, () -> String.format("timers: clock at %s, %,d cards, %,d completions", Times.format(BenchSinks.engineClock(parallelism)),
-                    BenchSinks.RAISED.sum() + BenchSinks.RETRACTED.sum(), BenchFeed.COMPLETIONS_FED.sum()));
+                bursts.add(burst(job, midnight));
+            }
             double sweepSeconds = seconds(sweepStart, System.nanoTime());
             long raised = BenchSinks.RAISED.sum();
             long retracted = BenchSinks.RETRACTED.sum();
             long completions = BenchFeed.COMPLETIONS_FED.sum();
-            double cardRate = (raised + retracted) / sweepSeconds;
+            double cardRate = (raised + retracted - cardsBefore) / sweepSeconds;
             double eventRate = completions / sweepSeconds;
             System.out.printf("phase timers:      %.0f days of business time in %.1f s: %,d cards raised and %,d retracted (%,.0f cards/s), "
                             + "%,d completions (%,.0f events/s), %,d 跟踪表 rows; %.1f cards per case%n",
                     (end - generator.windowStart()) / 86_400_000.0, sweepSeconds, raised, retracted, cardRate, completions, eventRate,
                     BenchSinks.TRACKING.sum() - loadEvents, (double) raised / cases);
+            Burst largest = bursts.stream().max(Comparator.comparingLong(Burst::cards)).orElseThrow();
+            List<Burst> big = bursts.stream().filter(b -> b.cards() >= largest.cards() / 4).sorted(Comparator.comparingLong(Burst::allMs)).toList();
+            System.out.printf("midnight bursts:   %d midnights; the largest: %,d cards at %s, half raised %,d ms after the clock passed it, "
+                            + "99%% after %,d ms, all after %,d ms (%,.0f cards/s); the %d with at least a quarter as many: all raised after "
+                            + "%,d ms (median), %,d ms (max)%n",
+                    bursts.size(), largest.cards(), Times.format(largest.midnight()), largest.halfMs(), largest.p99Ms(), largest.allMs(),
+                    largest.cards() * 1000.0 / Math.max(1, largest.allMs()), big.size(), big.get(big.size() / 2).allMs(),
+                    big.get(big.size() - 1).allMs());
 
             // 4. A second checkpoint: incremental against the first.
             checkpoint(rest, jobId, engine, "after the timers");
@@ -148,8 +157,10 @@ public final class DeadlineBench {
             printRocksDb(rest, jobId, engine);
 
             System.out.printf("deadline bench: cases: %d, load events/s: %.0f, state: %.0f MB on disk (checkpoint %.0f MB, %d ms), heap: %d MB, "
-                            + "rss: %d MB, cards/s while timers fire: %.0f, events/s while timers fire: %.0f%n",
-                    cases, loadRate, mb(stateOnDisk), mb(first.fullBytes), first.durationMs, loaded.liveHeapMb, loaded.rssMb, cardRate, eventRate);
+                            + "rss: %d MB, cards/s while timers fire: %.0f, events/s while timers fire: %.0f, "
+                            + "largest midnight burst: %d cards, all raised in %d ms%n",
+                    cases, loadRate, mb(stateOnDisk), mb(first.fullBytes), first.durationMs, loaded.liveHeapMb, loaded.rssMb, cardRate, eventRate,
+                    largest.cards(), largest.allMs());
         } finally {
             try {
                 job.cancel().get();
@@ -161,6 +172,71 @@ public final class DeadlineBench {
             }
         }
         return 0;
+    }
+
+    /** Moves the clock to {@code target}, at most LEAD ahead of the engine, and waits until the engine has got there. */
+    private void sweep(JobClient job, long target) throws Exception {
+        waitUntil(job, "the engine's clock to reach " + Times.format(target), () -> {
+            long engineClock = BenchSinks.engineClock(parallelism);
+            if (engineClock >= target) {
+                return true;
+            }
+            long next = Math.min(target, Math.max(BenchFeed.CLOCK.get(), engineClock + LEAD.toMillis()));
+            if (next > BenchFeed.CLOCK.get()) {
+                BenchFeed.advance(next);
+            }
+            return false;
+        }, () -> String.format("timers: clock at %s, %,d cards, %,d completions", Times.format(BenchSinks.engineClock(parallelism)),
+                BenchSinks.RAISED.sum() + BenchSinks.RETRACTED.sum(), BenchFeed.COMPLETIONS_FED.sum()));
+    }
+
+    /**
+     * With the engine caught up to just before {@code midnight}, moves the clock past it in one step and times the cards
+     * that fall due: polled every 0.2 ms, the engine is done when its clock (the watermark, which Flink forwards only after
+     * the timers it passed have fired and their cards were emitted) reaches the sinks.
+     */
+    private Burst burst(JobClient job, long midnight) throws Exception {
+        long before = BenchSinks.RAISED.sum() + BenchSinks.RETRACTED.sum();
+        long[] at = new long[1 << 16];
+        long[] count = new long[at.length];
+        int n = 0;
+        long start = System.nanoTime();
+        BenchFeed.advance(midnight);
+        long lastCheck = start;
+        while (BenchSinks.engineClock(parallelism) < midnight) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+            long now = System.nanoTime();
+            if (n < at.length) {
+                at[n] = now;
+                count[n++] = BenchSinks.RAISED.sum() + BenchSinks.RETRACTED.sum() - before;
+            }
+            if (now - lastCheck > 1_000_000_000L) {
+                lastCheck = now;
+                checkRunning(job, "the cards due at " + Times.format(midnight));
+            }
+        }
+        long done = System.nanoTime();
+        long cards = BenchSinks.RAISED.sum() + BenchSinks.RETRACTED.sum() - before;
+        return new Burst(midnight, cards, msUntil(at, count, n, (cards + 1) / 2, start, done), msUntil(at, count, n, (long) Math.ceil(cards * 0.99), start, done),
+                (done - start) / 1_000_000);
+    }
+
+    private static long msUntil(long[] at, long[] count, int n, long cards, long start, long done) {
+        for (int i = 0; i < n; i++) {
+            if (count[i] >= cards) {
+                return (at[i] - start) / 1_000_000;
+            }
+        }
+        return (done - start) / 1_000_000;
+    }
+
+    private static long nextMidnight(long t) {
+        java.time.LocalDate day = java.time.Instant.ofEpochMilli(t).atZone(Times.CHINA).toLocalDate();
+        return day.plusDays(1).atStartOfDay(Times.CHINA).toInstant().toEpochMilli();
+    }
+
+    /** The cards that fell due at one midnight and how long after the clock passed it they were raised. */
+    private record Burst(long midnight, long cards, long halfMs, long p99Ms, long allMs) {
     }
 
     private Configuration configuration(Path dir, int port) {
@@ -244,11 +320,7 @@ public final class DeadlineBench {
             long now = System.nanoTime();
             if (now - lastCheck > 1_000_000_000L) {
                 lastCheck = now;
-                JobStatus status = job.getJobStatus().get();
-                if (status.isGloballyTerminalState()) {
-                    job.getJobExecutionResult().get(); // throws the failure
-                    throw new IllegalStateException("the job ended (" + status + ") while waiting for " + what);
-                }
+                checkRunning(job, what);
                 if (now - start > PHASE_TIMEOUT.toNanos()) {
                     throw new IllegalStateException("timed out after " + PHASE_TIMEOUT + " waiting for " + what);
                 }
@@ -257,6 +329,14 @@ public final class DeadlineBench {
                 lastProgress = now;
                 System.err.printf("  … %s (%.0f s)%n", progress.get(), seconds(start, now));
             }
+        }
+    }
+
+    private static void checkRunning(JobClient job, String what) throws Exception {
+        JobStatus status = job.getJobStatus().get();
+        if (status.isGloballyTerminalState()) {
+            job.getJobExecutionResult().get(); // throws the failure
+            throw new IllegalStateException("the job ended (" + status + ") while waiting for " + what);
         }
     }
 
