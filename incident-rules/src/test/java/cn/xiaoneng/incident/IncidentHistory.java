@@ -118,6 +118,12 @@ public final class IncidentHistory {
         return this;
     }
 
+    /** A note on the last fact. */
+    public IncidentHistory note(String text) {
+        last().note(text);
+        return this;
+    }
+
     /** The last fact was typed into the log at {@code when}. */
     public IncidentHistory enteredAt(String when) {
         last().recordedAt(at(when));

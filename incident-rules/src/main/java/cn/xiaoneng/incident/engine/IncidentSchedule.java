@@ -41,7 +41,7 @@ import java.util.OptionalLong;
  *       until service is restored or the incident closes. A follow-up that never comes raises one card.</li>
  *   <li>A card stands only if the incident is open at its instant (not closed at or before it).</li>
  *   <li>INCIDENT_RAISED: for each level in {@code raiseImmediately}, at the first instant the incident is at that
- *       level — its start, or the LEVEL_CHANGED that raised it.</li>
+ *       level — its opening (the earliest of onset and detection), or the LEVEL_CHANGED that raised it.</li>
  * </ol>
  */
 public final class IncidentSchedule {
@@ -148,15 +148,20 @@ public final class IncidentSchedule {
             return new IncidentSchedule(t, cards, checks);
         }
 
+        /**
+         * Rule 7. The incident opens at the earliest of its onset and detection, whatever the deadlines count from:
+         * a DETECTED entered after the ONSET must not move a card already raised.
+         */
         private void raisedCards(long start) {
+            long opened = t.onset() == null ? t.detected() : t.detected() == null ? t.onset() : Math.min(t.onset(), t.detected());
             for (IncidentLevel level : IncidentLevel.values()) {
                 if (!plan.raiseImmediately().contains(level)) {
                     continue;
                 }
-                Long at = t.levelAt(start) == level ? Long.valueOf(start) : null;
+                Long at = t.levelAt(opened) == level ? Long.valueOf(opened) : null;
                 if (at == null) {
                     for (Timeline.LevelChange c : t.levelChanges()) {
-                        if (c.level() == level && c.at() > start) {
+                        if (c.level() == level && c.at() > opened) {
                             at = c.at();
                             break;
                         }
@@ -164,7 +169,7 @@ public final class IncidentSchedule {
                 }
                 if (at != null && t.openAt(at)) {
                     IncidentCard c = card(IncidentCardKind.INCIDENT_RAISED, "level=" + level.name(), at, level);
-                    c.start = start;
+                    c.start = opened;
                     c.summary = raisedSummary(c);
                     cards.add(c);
                 }
@@ -299,8 +304,9 @@ public final class IncidentSchedule {
         }
 
         private String raisedSummary(IncidentCard c) {
-            StringBuilder s = new StringBuilder(head(c)).append(": ").append(time(c.instant)).append(' ')
-                    .append(c.instant == c.start ? anchorLabel() : "定级为" + c.level.label());
+            String what = t.onset() != null && c.instant == t.onset() ? "发生" : t.detected() != null && c.instant == t.detected() ? "发现"
+                    : "定级为" + c.level.label();
+            StringBuilder s = new StringBuilder(head(c)).append(": ").append(time(c.instant)).append(' ').append(what);
             where(s, c);
             Duration verbal = plan.budget(c.level, PlanDeadline.VERBAL_REPORT);
             Duration written = plan.budget(c.level, PlanDeadline.WRITTEN_REPORT);
