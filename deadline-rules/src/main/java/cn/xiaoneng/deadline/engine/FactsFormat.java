@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Binary layout of {@link CaseFacts}, version 1. Everything is written in a fixed order, so equal states give
@@ -62,8 +61,16 @@ final class FactsFormat {
     private static final int F_TEXT_ID = 1 << 13;
     private static final int F_ALL = (1 << 14) - 1;
 
-    private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{32}");
     private static final HexFormat HEX = HexFormat.of();
+    // Codes by ordinal and constants by code, from the lists above (the lists stay the definition).
+    private static final int[] EVENT_TYPE_CODES = codes(EventType.values(), EVENT_TYPES);
+    private static final EventType[] EVENT_TYPE_BY_CODE = byCode(EventType.values(), EVENT_TYPES, new EventType[EVENT_TYPES.size()]);
+    private static final int[] CASE_KIND_CODES = codes(CaseKind.values(), CASE_KINDS);
+    private static final CaseKind[] CASE_KIND_BY_CODE = byCode(CaseKind.values(), CASE_KINDS, new CaseKind[CASE_KINDS.size()]);
+    private static final int[] LIMIT_UNIT_CODES = codes(LimitUnit.values(), LIMIT_UNITS);
+    private static final LimitUnit[] LIMIT_UNIT_BY_CODE = byCode(LimitUnit.values(), LIMIT_UNITS, new LimitUnit[LIMIT_UNITS.size()]);
+    private static final int[] CARD_KIND_CODES = codes(CardKind.values(), CARD_KINDS);
+    private static final CardKind[] CARD_KIND_BY_CODE = byCode(CardKind.values(), CARD_KINDS, new CardKind[CARD_KINDS.size()]);
 
     private FactsFormat() {}
 
@@ -72,7 +79,7 @@ final class FactsFormat {
         Out body = new Out();
         long previous = 0;
         for (CaseFact f : state.facts()) {
-            boolean hexId = HEX_ID.matcher(f.eventId()).matches();
+            boolean hexId = isHexId(f.eventId());
             int bits = (f.departmentId() != null ? F_DEPARTMENT : 0) | (f.windowId() != null ? F_WINDOW : 0)
                     | (f.handler() != null ? F_HANDLER : 0) | (f.stepId() != null ? F_STEP_ID : 0)
                     | (f.stepName() != null ? F_STEP_NAME : 0) | (f.result() != null ? F_RESULT : 0)
@@ -86,7 +93,7 @@ final class FactsFormat {
             } else {
                 body.varint(ref(table, f.eventId()));
             }
-            body.u8(code(EVENT_TYPES, f.type().name()));
+            body.u8(code(EVENT_TYPE_CODES, f.type()));
             body.zigzag(f.businessTime() - previous);
             body.zigzag(f.sourceCommitTime() - f.businessTime());
             previous = f.businessTime();
@@ -100,7 +107,7 @@ final class FactsFormat {
             limit(body, f.committedLimit());
             limit(body, f.legalLimit());
             if (f.caseKind() != null) {
-                body.u8(code(CASE_KINDS, f.caseKind().name()));
+                body.u8(code(CASE_KIND_CODES, f.caseKind()));
             }
             optional(body, table, f.itemCode());
             optional(body, table, f.itemName());
@@ -114,7 +121,7 @@ final class FactsFormat {
         long previousInstant = 0;
         Out cards = new Out();
         for (EmittedCard c : state.emitted()) {
-            cards.u8(code(CARD_KINDS, c.kind().name()));
+            cards.u8(code(CARD_KIND_CODES, c.kind()));
             cards.varint(ref(table, c.qualifier()));
             cards.zigzag(c.instant() - previousInstant);
             previousInstant = c.instant();
@@ -162,7 +169,7 @@ final class FactsFormat {
                     throw new IllegalArgumentException("unknown field bits " + Integer.toBinaryString(bits));
                 }
                 String eventId = (bits & F_TEXT_ID) != 0 ? in.ref(table) : HEX.formatHex(in.bytes(16));
-                EventType type = EventType.valueOf(name(EVENT_TYPES, in.u8()));
+                EventType type = constant(EVENT_TYPE_BY_CODE, in.u8());
                 long business = previous + in.zigzag();
                 long commit = business + in.zigzag();
                 previous = business;
@@ -175,7 +182,7 @@ final class FactsFormat {
                 String reason = (bits & F_REASON) != 0 ? in.ref(table) : null;
                 Limit committed = (bits & F_COMMITTED) != 0 ? in.limit() : null;
                 Limit legal = (bits & F_LEGAL) != 0 ? in.limit() : null;
-                CaseKind kind = (bits & F_CASE_KIND) != 0 ? CaseKind.valueOf(name(CASE_KINDS, in.u8())) : null;
+                CaseKind kind = (bits & F_CASE_KIND) != 0 ? constant(CASE_KIND_BY_CODE, in.u8()) : null;
                 String itemCode = (bits & F_ITEM_CODE) != 0 ? in.ref(table) : null;
                 String itemName = (bits & F_ITEM_NAME) != 0 ? in.ref(table) : null;
                 List<String> departments = List.of();
@@ -194,7 +201,7 @@ final class FactsFormat {
             List<EmittedCard> cards = new ArrayList<>(cardCount);
             long previousInstant = 0;
             for (int i = 0; i < cardCount; i++) {
-                CardKind kind = CardKind.valueOf(name(CARD_KINDS, in.u8()));
+                CardKind kind = constant(CARD_KIND_BY_CODE, in.u8());
                 String qualifier = in.ref(table);
                 long instant = previousInstant + in.zigzag();
                 previousInstant = instant;
@@ -219,7 +226,7 @@ final class FactsFormat {
 
     private static void limit(Out out, Limit l) {
         if (l != null) {
-            out.u8(code(LIMIT_UNITS, l.unit.name()));
+            out.u8(code(LIMIT_UNIT_CODES, l.unit));
             out.varint(l.value);
         }
     }
@@ -228,20 +235,53 @@ final class FactsFormat {
         return table.computeIfAbsent(s, k -> table.size()) + 1;
     }
 
-    private static int code(List<String> names, String name) {
-        int i = names.indexOf(name);
-        if (i < 0) {
-            throw new IllegalStateException(name + " has no code in state format " + CaseFacts.FORMAT_VERSION
-                    + ": append it to FactsFormat before storing it");
+    /** 32 lowercase hex digits: stored as 16 raw bytes. */
+    private static boolean isHexId(String id) {
+        if (id.length() != 32) {
+            return false;
         }
-        return i + 1;
+        for (int i = 0; i < 32; i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static String name(List<String> names, int code) {
-        if (code < 1 || code > names.size()) {
+    /** Each constant's code (1-based position of its name in {@code names}), by ordinal; 0 = none. */
+    private static int[] codes(Enum<?>[] constants, List<String> names) {
+        int[] codes = new int[constants.length];
+        for (Enum<?> c : constants) {
+            codes[c.ordinal()] = names.indexOf(c.name()) + 1;
+        }
+        return codes;
+    }
+
+    private static <E extends Enum<E>> E[] byCode(E[] constants, List<String> names, E[] out) {
+        for (E c : constants) {
+            int i = names.indexOf(c.name());
+            if (i >= 0) {
+                out[i] = c;
+            }
+        }
+        return out;
+    }
+
+    private static int code(int[] codes, Enum<?> constant) {
+        int code = codes[constant.ordinal()];
+        if (code == 0) {
+            throw new IllegalStateException(constant.name() + " has no code in state format " + CaseFacts.FORMAT_VERSION
+                    + ": append it to FactsFormat before storing it");
+        }
+        return code;
+    }
+
+    private static <E> E constant(E[] byCode, int code) {
+        if (code < 1 || code > byCode.length || byCode[code - 1] == null) {
             throw new IllegalArgumentException("unknown code " + code);
         }
-        return names.get(code - 1);
+        return byCode[code - 1];
     }
 
     private static final class Out extends ByteArrayOutputStream {
@@ -337,7 +377,7 @@ final class FactsFormat {
         }
 
         Limit limit() {
-            LimitUnit unit = LimitUnit.valueOf(name(LIMIT_UNITS, u8()));
+            LimitUnit unit = constant(LIMIT_UNIT_BY_CODE, u8());
             long v = varint();
             if (v > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("limit value " + v + " too large");

@@ -7,6 +7,7 @@ import cn.xiaoneng.deadline.engine.TrackingTable;
 import cn.xiaoneng.deadline.engine.Update;
 import cn.xiaoneng.model.CaseEvent;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -24,9 +25,10 @@ import org.apache.flink.util.OutputTag;
  * {@code xiaoneng deadline replay}) on the stream. Cards (raised and retracted) go to the main output; the case's
  * 跟踪表 (standard 附录E), as of the engine's clock, goes to {@link #TRACKING} whenever it changed.
  *
- * <p><b>State</b>, per case: the case's facts and the ids of the cards already emitted, as one compact blob
- * ({@link CaseFacts#encode}, the RocksDB value), and the time of the one pending timer. Nothing else: the schedule is
- * recomputed from the facts, so a new rule version or calendar applies on restart without migrating state.
+ * <p><b>State</b>, per case, one RocksDB value: the time of the case's one pending timer (8 bytes), then its facts
+ * and the ids of the cards already emitted ({@link CaseFacts#encode}). An event or a timer costs one read and at most
+ * one write (plus the timer's own entry). Nothing else is kept: the schedule is recomputed from the facts, so a new
+ * rule version or calendar applies on restart without migrating state.
  *
  * <p><b>Clock</b>: the watermark ({@link EngineClock}). An event is applied at the current watermark; the timer is an
  * event-time timer at the next card instant (or the clearing of a closed case), so a card fires when the engine's
@@ -41,11 +43,15 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
     public static final OutputTag<TrackingTable> TRACKING = new OutputTag<>("tracking", Types.POJO(TrackingTable.class)) {
     };
 
+    /** Name of the one keyed state: the wake-up and the facts of a case, in one RocksDB value. */
+    static final String STATE_NAME = "case";
+    /** Stored as the wake-up when the case has no timer. */
+    private static final long NO_WAKE_UP = Long.MIN_VALUE;
+
     private final CaseTracker tracker;
     private final Duration stateTtl;
 
-    private transient ValueState<byte[]> facts;
-    private transient ValueState<Long> wakeUp;
+    private transient ValueState<byte[]> caseState;
     private transient Counter cardsRaised;
     private transient Counter cardsRetracted;
     private transient Counter casesCleared;
@@ -58,12 +64,9 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
     @Override
     public void open(OpenContext openContext) {
         StateTtlConfig ttl = StateTtlConfig.newBuilder(stateTtl).updateTtlOnCreateAndWrite().neverReturnExpired().build();
-        ValueStateDescriptor<byte[]> factsDescriptor = new ValueStateDescriptor<>("case-facts", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-        factsDescriptor.enableTimeToLive(ttl);
-        ValueStateDescriptor<Long> wakeUpDescriptor = new ValueStateDescriptor<>("wake-up", Types.LONG);
-        wakeUpDescriptor.enableTimeToLive(ttl);
-        facts = getRuntimeContext().getState(factsDescriptor);
-        wakeUp = getRuntimeContext().getState(wakeUpDescriptor);
+        ValueStateDescriptor<byte[]> descriptor = new ValueStateDescriptor<>(STATE_NAME, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        descriptor.enableTimeToLive(ttl);
+        caseState = getRuntimeContext().getState(descriptor);
         cardsRaised = getRuntimeContext().getMetricGroup().counter("cardsRaised");
         cardsRetracted = getRuntimeContext().getMetricGroup().counter("cardsRetracted");
         casesCleared = getRuntimeContext().getMetricGroup().counter("casesCleared");
@@ -78,39 +81,65 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
      */
     @Override
     public void processElement(CaseEvent e, Context ctx, Collector<Card> out) throws Exception {
-        CaseFacts before = load();
+        Stored stored = load();
+        CaseFacts before = stored == null ? null : stored.facts();
         long clock = Math.max(ctx.timerService().currentWatermark(), e.sourceCommitTime);
         boolean changed = before == null;
-        Long pending = wakeUp.value();
         // The timer sits at the case's next card (or clearing): before it nothing falls due, so advancing would
         // recompute the schedule only to find nothing to raise.
-        if (before != null && pending != null && pending <= clock) {
+        if (stored != null && stored.wakeUp() != NO_WAKE_UP && stored.wakeUp() <= clock) {
             Update tick = tracker.advance(before, clock);
             emit(tick, out);
             changed = tick.stateChanged();
             before = tick.state();
         }
         Update u = tracker.onEvent(before, e, clock);
-        apply(u, changed, ctx, out);
+        apply(u, changed, stored, stored == null ? NO_WAKE_UP : stored.wakeUp(), ctx, out);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Card> out) throws Exception {
-        Long pending = wakeUp.value();
-        if (pending == null || pending != timestamp) {
+        Stored stored = load();
+        if (stored == null || stored.wakeUp() != timestamp) {
             return; // a timer that was moved; the current one is still registered
         }
-        wakeUp.clear();
-        CaseFacts state = load();
-        if (state == null) {
-            return;
-        }
-        apply(tracker.advance(state, Math.max(timestamp, ctx.timerService().currentWatermark())), false, ctx, out);
+        Update u = tracker.advance(stored.facts(), Math.max(timestamp, ctx.timerService().currentWatermark()));
+        apply(u, false, stored, NO_WAKE_UP, ctx, out); // this timer has fired: none is pending
     }
 
-    private CaseFacts load() throws Exception {
-        byte[] blob = facts.value();
-        return blob == null ? null : CaseFacts.decode(blob);
+    /** The case's state: its wake-up (the time of its one event-time timer) and its facts. */
+    private record Stored(long wakeUp, CaseFacts facts, byte[] blob) {
+    }
+
+    private Stored load() throws Exception {
+        byte[] blob = caseState.value();
+        if (blob == null) {
+            return null;
+        }
+        return new Stored(wakeUpOf(blob), CaseFacts.decode(Arrays.copyOfRange(blob, Long.BYTES, blob.length)), blob);
+    }
+
+    /** 8 bytes of wake-up (big-endian epoch ms, {@link #NO_WAKE_UP} for none), then {@link CaseFacts#encode()}. */
+    static byte[] blob(long wakeUp, byte[] facts) {
+        byte[] b = new byte[Long.BYTES + facts.length];
+        setWakeUp(b, wakeUp);
+        System.arraycopy(facts, 0, b, Long.BYTES, facts.length);
+        return b;
+    }
+
+    static long wakeUpOf(byte[] blob) {
+        long v = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            v = (v << 8) | (blob[i] & 0xFF);
+        }
+        return v;
+    }
+
+    private static void setWakeUp(byte[] blob, long wakeUp) {
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            blob[i] = (byte) wakeUp;
+            wakeUp >>>= 8;
+        }
     }
 
     private void emit(Update u, Collector<Card> out) {
@@ -123,36 +152,42 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
         }
     }
 
-    /** @param changedBefore whether the state was new or changed before {@code u} (the advance ahead of an event) */
-    private void apply(Update u, boolean changedBefore, Context ctx, Collector<Card> out) throws Exception {
+    /**
+     * @param changedBefore whether the state was new or changed before {@code u} (the advance ahead of an event)
+     * @param stored        the state as loaded, or null for a new case
+     * @param pending       the timer registered for the case now, or {@link #NO_WAKE_UP}
+     */
+    private void apply(Update u, boolean changedBefore, Stored stored, long pending, Context ctx, Collector<Card> out) throws Exception {
         emit(u, out);
         boolean changed = changedBefore || u.stateChanged();
         if (changed || !u.emitted().isEmpty()) {
             // Before the first watermark the clock is Long.MIN_VALUE; the table is then as of the latest fact.
             ctx.output(TRACKING, tracker.tracking(u, Math.max(u.clock(), u.state().latestCommitTime())));
         }
-        Long pending = wakeUp.value();
         if (u.clear()) {
-            if (pending != null) {
+            if (pending != NO_WAKE_UP) {
                 ctx.timerService().deleteEventTimeTimer(pending);
             }
-            facts.clear();
-            wakeUp.clear();
+            caseState.clear();
             casesCleared.inc();
             return;
         }
-        if (changed) {
-            facts.update(u.state().encode());
-        }
         OptionalLong next = u.nextWakeUp();
-        long nextAt = next.isPresent() ? next.getAsLong() : Long.MIN_VALUE;
-        if (pending != null && pending != nextAt) {
-            ctx.timerService().deleteEventTimeTimer(pending);
-            wakeUp.clear();
+        long wakeUp = next.isPresent() ? next.getAsLong() : NO_WAKE_UP;
+        if (pending != wakeUp) {
+            if (pending != NO_WAKE_UP) {
+                ctx.timerService().deleteEventTimeTimer(pending);
+            }
+            if (wakeUp != NO_WAKE_UP) {
+                ctx.timerService().registerEventTimeTimer(wakeUp);
+            }
         }
-        if (next.isPresent() && (pending == null || pending != nextAt)) {
-            ctx.timerService().registerEventTimeTimer(nextAt);
-            wakeUp.update(nextAt);
+        if (changed || stored == null) {
+            caseState.update(blob(wakeUp, u.state().encode()));
+        } else if (stored.wakeUp() != wakeUp) {
+            byte[] b = stored.blob().clone(); // the facts did not change: keep their bytes, move the wake-up
+            setWakeUp(b, wakeUp);
+            caseState.update(b);
         }
     }
 }
