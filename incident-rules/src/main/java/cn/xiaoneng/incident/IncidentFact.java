@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
  */
 public final class IncidentFact {
     public static final int SCHEMA_VERSION = 1;
-    /** Facts in timeline order: business time, then fact id. */
-    public static final Comparator<IncidentFact> ORDER = Comparator.comparingLong((IncidentFact f) -> f.at).thenComparing(f -> f.factId);
+    /**
+     * Facts in timeline order: business time, then the order of {@link FactType} (an onset before its detection, a
+     * restoration before the closing at the same minute), then fact id.
+     */
+    public static final Comparator<IncidentFact> ORDER = Comparator.comparingLong((IncidentFact f) -> f.at)
+            .thenComparing(f -> f.factType).thenComparing(f -> f.factId);
     static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_./:@#+-]{0,127}");
 
     public int schemaVersion = SCHEMA_VERSION;
