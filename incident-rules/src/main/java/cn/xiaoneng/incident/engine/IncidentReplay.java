@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * A whole set of facts through {@link IncidentTracker}, the way the job sees them with a clock that follows the
  * operations log: per incident, facts in order of recordedAt (then business time, then fact id); before each fact
- * the clock advances to its recordedAt; at the end it advances to {@code until}. Facts recorded after {@code until}
+ * the clock advances to just before its recordedAt, and the fact is applied at its recordedAt — so a fact recorded
+ * exactly at a card's instant (a workaround at 08:30 against an 08:30 response target) prevents the card instead
+ * of retracting it. At the end the clock advances to {@code until}. Facts recorded after {@code until}
  * are ignored. The output is every raised and retracted record in instant order, ties by card id, a raise before
  * its retraction. The order of the input does not matter.
  */
@@ -34,7 +36,7 @@ public final class IncidentReplay {
             IncidentState state = null;
             for (IncidentFact f : list) {
                 if (state != null) {
-                    IncidentUpdate u = tracker.advance(state, f.recordedAt);
+                    IncidentUpdate u = tracker.advance(state, f.recordedAt - 1);
                     out.addAll(u.emitted());
                     state = u.state();
                 }
