@@ -17,6 +17,8 @@ public final class Tables {
     public static final String DWD_DEADLINE_CARD = "dwd_deadline_card";
     public static final String DWS_CASE_CLOCK = "dws_case_clock";
     public static final String DWD_CASE_STEP_LEDGER = "dwd_case_step_ledger";
+    /** Alert router (V007): every routing decision, attempt, delivery, failure and acknowledgement; read with FINAL. */
+    public static final String ALERT_DELIVERY_AUDIT = "alert_delivery_audit";
     public static final String DIM_CENTER = "dim_center";
     public static final String DIM_DEPARTMENT = "dim_department";
     public static final String DIM_WINDOW = "dim_window";

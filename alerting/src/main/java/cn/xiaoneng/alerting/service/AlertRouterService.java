@@ -1,0 +1,340 @@
+package cn.xiaoneng.alerting.service;
+
+import cn.xiaoneng.alerting.alert.Alert;
+import cn.xiaoneng.alerting.alert.AlertParser;
+import cn.xiaoneng.alerting.config.ChannelConfig;
+import cn.xiaoneng.alerting.config.Receiver;
+import cn.xiaoneng.alerting.config.RoutingConfig;
+import cn.xiaoneng.alerting.config.RoutingConfigLoader;
+import cn.xiaoneng.alerting.config.Silence;
+import cn.xiaoneng.alerting.delivery.Channel;
+import cn.xiaoneng.alerting.delivery.Channels;
+import cn.xiaoneng.alerting.delivery.DeliveryException;
+import cn.xiaoneng.alerting.engine.AlertEngine;
+import cn.xiaoneng.alerting.engine.AuditEvent;
+import cn.xiaoneng.alerting.engine.Delivery;
+import cn.xiaoneng.alerting.message.AckLinks;
+import cn.xiaoneng.alerting.message.Message;
+import cn.xiaoneng.alerting.message.MessageRenderer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alert router as a service: the wiring around {@link AlertEngine}, which holds all the logic.
+ *
+ * <p>One engine thread owns the engine. Each turn it polls the card topics, applies acknowledgements and delivery
+ * results handed over by other threads, ticks the engine, then — in this order — writes the changed state entries to
+ * the compacted state topic and the audit rows to the audit topic and flushes, commits the consumed input offsets,
+ * and only then hands due outbox entries to the sender pool. So nothing is sent that the state topic does not know
+ * was due, and no input is committed whose effects are not stored. A crash between a send and the flush of its
+ * result resends that one message after the restart, with the same idempotency key (the unavoidable window of
+ * at-least-once delivery; receivers drop keys they have seen).
+ */
+public final class AlertRouterService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertRouterService.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final long MAX_POLL_MS = 100;
+
+    private final AlertingOptions options;
+    private final LongSupplier clock;
+    private volatile RoutingConfig config;
+    private final AlertEngine engine;
+    private final AlertParser parser = new AlertParser();
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaStateStore store;
+    private final ExecutorService senders;
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+    private final AckLinks ackLinks;
+    private final AckServer http;
+    private final AuditLoader auditLoader;
+    private final Thread engineThread;
+    private final Thread auditThread;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+    private long silencesModified;
+    private long lastSilenceCheck;
+    /** Counters for the benchmark and health: card records applied, messages delivered. */
+    public final AtomicLong cardsApplied = new AtomicLong();
+    public final AtomicLong deliveries = new AtomicLong();
+
+    private record Result(String deliveryId, boolean ok, String text, Delivery delivery) {}
+
+    private AlertRouterService(AlertingOptions options, RoutingConfig config, LongSupplier clock) throws Exception {
+        this.options = options;
+        this.clock = clock;
+        this.config = config;
+        this.store = new KafkaStateStore(options.kafkaBootstrap, options.stateTopic);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap))) {
+            store.ensureTopic(admin);
+        }
+        Map<String, byte[]> state = store.load();
+        this.engine = AlertEngine.restore(config, state);
+        LOG.info("alert router: restored {} state entries ({} cards, {} messages in the outbox) from {}", state.size(),
+                engine.alertCount(), engine.outbox().size(), options.stateTopic);
+        Path silences = options.routingDir.resolve(RoutingConfigLoader.SILENCES);
+        this.silencesModified = Files.exists(silences) ? Files.getLastModifiedTime(silences).toMillis() : 0;
+
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, options.groupId);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.senders = Executors.newFixedThreadPool(options.senders, r -> {
+            Thread t = new Thread(r, "alert-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        this.ackLinks = new AckLinks(options.publicUrl, options.ackSecret, options.ackValidity.toSeconds());
+        this.http = new AckServer(this, ackLinks, options.apiToken, clock);
+        this.auditLoader = options.clickHouse == null ? null
+                : new AuditLoader(options.kafkaBootstrap, options.groupId, options.auditTopic, options.clickHouse);
+        this.engineThread = new Thread(this::loop, "alert-router");
+        this.auditThread = auditLoader == null ? null : new Thread(auditLoader, "alert-audit-loader");
+    }
+
+    /** Loads and validates the routing files, restores the state, starts consuming, sending and serving HTTP. */
+    public static AlertRouterService start(AlertingOptions options, LongSupplier clock) throws Exception {
+        RoutingConfig config = new RoutingConfigLoader().load(options.routingDir);
+        return start(options, config, clock);
+    }
+
+    public static AlertRouterService start(AlertingOptions options, RoutingConfig config, LongSupplier clock) throws Exception {
+        AlertRouterService s = new AlertRouterService(options, config, clock);
+        s.http.start(options.httpPort);
+        s.consumer.subscribe(options.inputTopics);
+        s.engineThread.start();
+        if (s.auditThread != null) {
+            s.auditThread.start();
+        }
+        return s;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public boolean isHealthy() {
+        return running && failure == null && engineThread.isAlive();
+    }
+
+    /** Runs {@code f} on the engine thread (acknowledgements, queries, dry runs) and returns its result. */
+    public <T> CompletableFuture<T> onEngine(Function<AlertEngine, T> f) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        commands.add(() -> {
+            try {
+                result.complete(f.apply(engine));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    public CompletableFuture<AlertEngine.AckOutcome> ack(String cardId, String by, String via) {
+        return onEngine(e -> e.ack(cardId, by, via, clock.getAsLong()));
+    }
+
+    public RoutingConfig config() {
+        return config;
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                long now = clock.getAsLong();
+                Long wake = engine.nextWakeUp();
+                long timeout = results.isEmpty() && commands.isEmpty()
+                        ? (wake == null ? MAX_POLL_MS : Math.max(0, Math.min(MAX_POLL_MS, wake - now))) : 0;
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(timeout));
+                now = clock.getAsLong();
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    apply(r, now);
+                }
+                Runnable cmd;
+                while ((cmd = commands.poll()) != null) {
+                    cmd.run();
+                }
+                Result res;
+                while ((res = results.poll()) != null) {
+                    if (res.ok) {
+                        engine.onDelivered(res.deliveryId, now, res.text);
+                        deliveries.incrementAndGet();
+                    } else {
+                        Delivery dead = engine.onDeliveryFailed(res.deliveryId, now, res.text);
+                        if (dead != null) {
+                            deadLetter(dead);
+                        }
+                    }
+                }
+                reloadSilences(now);
+                engine.tick(now);
+                persist();
+                if (!records.isEmpty()) {
+                    consumer.commitSync();
+                }
+                for (Delivery d : engine.dueDeliveries(now)) {
+                    senders.submit(() -> send(d));
+                }
+            }
+        } catch (org.apache.kafka.common.errors.WakeupException e) {
+            // closing
+        } catch (Throwable t) {
+            failure = t;
+            LOG.error("alert router stopped", t);
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> r, long now) {
+        Alert a;
+        try {
+            a = parser.parse(r.value());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("card at {}-{}@{} is not valid, sent to {}: {}", r.topic(), r.partition(), r.offset(),
+                    options.deadLetterTopic("input"), e.getMessage());
+            producer.send(new ProducerRecord<>(options.deadLetterTopic("input"), r.topic() + "-" + r.partition() + "@" + r.offset(),
+                    r.value()));
+            return;
+        }
+        engine.onAlert(a, now);
+        cardsApplied.incrementAndGet();
+    }
+
+    private void persist() {
+        Map<String, byte[]> changes = engine.drainChanges();
+        List<AuditEvent> audit = engine.drainAudit();
+        if (changes.isEmpty() && audit.isEmpty()) {
+            return;
+        }
+        store.write(producer, changes);
+        for (AuditEvent e : audit) {
+            producer.send(new ProducerRecord<>(options.auditTopic, e.auditId(), AuditRows.encode(e)));
+        }
+        producer.flush();
+    }
+
+    private void deadLetter(Delivery d) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("deliveryId", d.id);
+        n.put("idempotencyKey", d.notification.id);
+        n.put("receiverId", d.notification.receiverId);
+        n.put("channel", d.channelType);
+        n.put("target", d.target);
+        n.put("attempts", d.attempts);
+        n.put("lastError", d.lastError);
+        n.set("notification", MAPPER.valueToTree(d.notification));
+        producer.send(new ProducerRecord<>(options.deadLetterTopic(d.channelType), d.id, n.toString().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        LOG.warn("message {} to {} over {} dead-lettered after {} attempts: {}", d.notification.id, d.notification.receiverId,
+                d.channelType, d.attempts, d.lastError);
+    }
+
+    /** On a sender thread: render, send, hand the result back to the engine thread. */
+    private void send(Delivery d) {
+        try {
+            RoutingConfig cfg = config;
+            Receiver r = cfg.receiver(d.notification.receiverId);
+            if (r == null || d.channelIndex >= r.channels().size()) {
+                results.add(new Result(d.id, false, "receiver or channel no longer configured", d));
+                return;
+            }
+            ChannelConfig cc = r.channels().get(d.channelIndex);
+            Channel ch = channels.computeIfAbsent(r.id() + "/" + d.channelIndex, k -> Channels.of(cc, cfg, clock));
+            Message m = new MessageRenderer(cfg, ackLinks).render(d.notification, clock.getAsLong());
+            String text = ch.send(m);
+            results.add(new Result(d.id, true, text, d));
+        } catch (DeliveryException e) {
+            results.add(new Result(d.id, false, e.getMessage(), d));
+        } catch (RuntimeException e) {
+            results.add(new Result(d.id, false, e.getClass().getSimpleName() + ": " + e.getMessage(), d));
+        }
+    }
+
+    private void reloadSilences(long now) {
+        if (now - lastSilenceCheck < 2000) {
+            return;
+        }
+        lastSilenceCheck = now;
+        Path f = options.routingDir.resolve(RoutingConfigLoader.SILENCES);
+        try {
+            long modified = Files.exists(f) ? Files.getLastModifiedTime(f).toMillis() : 0;
+            if (modified == silencesModified) {
+                return;
+            }
+            List<Silence> silences = new RoutingConfigLoader().loadSilences(options.routingDir, config.receivers());
+            silencesModified = modified;
+            config = config.withSilences(silences);
+            engine.setConfig(config);
+            LOG.info("silences reloaded from {}: {}", f, silences.stream().map(Silence::id).toList());
+        } catch (Exception e) {
+            LOG.warn("silences in {} not reloaded (the previous ones stay in force): {}", f, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            engineThread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.stop();
+        senders.shutdownNow();
+        try {
+            senders.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (auditLoader != null) {
+            auditLoader.close();
+            try {
+                auditThread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        consumer.close();
+        producer.close();
+    }
+}
