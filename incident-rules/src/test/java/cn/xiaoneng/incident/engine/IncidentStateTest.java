@@ -42,7 +42,7 @@ class IncidentStateTest {
     void aLongIncidentIsSmall() {
         int bytes = substationWithCards().encode().length;
         int json = OutageScenarioTest.substation().facts().stream().mapToInt(f -> new IncidentFactCodec().encode(f).length).sum();
-        // 12 facts (with notes and reporters in Chinese) and 5 raised cards
+        // 11 facts (with notes and reporters in Chinese) and 5 raised cards
         assertThat(bytes).isLessThan(700).isLessThan(json / 2);
     }
 
