@@ -134,7 +134,7 @@ public final class IncidentSchedule {
                 return new IncidentSchedule(t, List.of(), List.of());
             }
             long start = t.start(plan.clockStart());
-            raisedCards(start);
+            raisedCards();
             simple(PlanDeadline.VERBAL_REPORT, start, t.first(FactType.VERBAL_REPORT, FactType.WRITTEN_REPORT));
             Long written = t.first(FactType.WRITTEN_REPORT);
             simple(PlanDeadline.WRITTEN_REPORT, start, written);
@@ -152,7 +152,7 @@ public final class IncidentSchedule {
          * Rule 7. The incident opens at the earliest of its onset and detection, whatever the deadlines count from:
          * a DETECTED entered after the ONSET must not move a card already raised.
          */
-        private void raisedCards(long start) {
+        private void raisedCards() {
             long opened = t.onset() == null ? t.detected() : t.detected() == null ? t.onset() : Math.min(t.onset(), t.detected());
             for (IncidentLevel level : IncidentLevel.values()) {
                 if (!plan.raiseImmediately().contains(level)) {
