@@ -1,11 +1,15 @@
 package cn.xiaoneng.incident.engine;
 
 import cn.xiaoneng.incident.IncidentCardKind;
+import cn.xiaoneng.incident.IncidentLevel;
 import java.util.Comparator;
 import java.util.Objects;
 
-/** What the state remembers of a raised card: enough to recompute its id and to announce a retraction. */
-public record EmittedIncidentCard(IncidentCardKind kind, String qualifier, long instant, String ruleVersion) {
+/**
+ * What the state remembers of a raised card: enough to recompute its id and to announce a retraction, with the
+ * level (alerting routes every record, retractions included, by level).
+ */
+public record EmittedIncidentCard(IncidentCardKind kind, String qualifier, long instant, String ruleVersion, IncidentLevel level) {
 
     static final Comparator<EmittedIncidentCard> ORDER = Comparator.comparingLong(EmittedIncidentCard::instant)
             .thenComparing(EmittedIncidentCard::kind).thenComparing(EmittedIncidentCard::qualifier)
@@ -15,10 +19,11 @@ public record EmittedIncidentCard(IncidentCardKind kind, String qualifier, long 
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(qualifier, "qualifier");
         Objects.requireNonNull(ruleVersion, "ruleVersion");
+        Objects.requireNonNull(level, "level");
     }
 
     static EmittedIncidentCard of(IncidentCard c) {
-        return new EmittedIncidentCard(c.kind, c.qualifier, c.instant, c.ruleVersion);
+        return new EmittedIncidentCard(c.kind, c.qualifier, c.instant, c.ruleVersion, c.level);
     }
 
     public String cardId(String centerId, String incidentId) {

@@ -141,6 +141,7 @@ public final class IncidentTracker implements Serializable {
         c.centerId = center;
         c.incidentId = incident;
         c.ruleVersion = e.ruleVersion();
+        c.level = e.level();
         c.departmentIds = new String[0];
         c.windowIds = new String[0];
         return c;

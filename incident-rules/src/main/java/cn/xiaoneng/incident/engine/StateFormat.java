@@ -29,7 +29,8 @@ import java.util.Map;
  *   ...     present fields in F_* order: codes (u8), references (varint), id lists (count + references),
  *           pauseFrom/pauseTo as zigzag − at, paperCases as varint
  * varint  number of raised cards; card × n
- *   u8 kind code, varint qualifier reference, zigzag instant − previous instant, varint rule version reference
+ *   u8 kind code, varint qualifier reference, zigzag instant − previous instant, varint rule version reference,
+ *   u8 level code
  * </pre>
  *
  * Enums are stored as codes from the fixed lists below, never as ordinals; a new constant is appended here before it
@@ -125,6 +126,7 @@ final class StateFormat {
             body.zigzag(c.instant() - prevCard);
             prevCard = c.instant();
             body.varint(ref(table, c.ruleVersion()));
+            body.u8(code(LEVELS, c.level().name()));
         }
         Out out = new Out();
         out.u8(IncidentState.FORMAT_VERSION);
@@ -203,7 +205,8 @@ final class StateFormat {
             String qualifier = in.ref(table);
             long instant = prevCard + in.zigzag();
             prevCard = instant;
-            emitted.add(new EmittedIncidentCard(kind, qualifier, instant, in.ref(table)));
+            String ruleVersion = in.ref(table);
+            emitted.add(new EmittedIncidentCard(kind, qualifier, instant, ruleVersion, IncidentLevel.valueOf(in.code(LEVELS))));
         }
         if (!in.atEnd()) {
             throw new IllegalArgumentException("incident state has " + in.remaining() + " trailing bytes");

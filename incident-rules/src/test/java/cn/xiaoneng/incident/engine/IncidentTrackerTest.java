@@ -201,7 +201,8 @@ class IncidentTrackerTest {
         IncidentTracker newRules = IncidentTracker.of(IncidentPlan.defaults().toBuilder().set("ruleVersion", "hn-cs-zwzx/incident-2026.2")
                 .build(), WorkCalendar.china());
         IncidentUpdate u = newRules.advance(old.state(), at("2026-03-03T09:31"));
-        assertThat(u.retracted()).hasSize(2).allMatch(c -> c.ruleVersion.equals("hn-cs-zwzx/incident-2026.1"));
+        assertThat(u.retracted()).hasSize(2).allMatch(c -> c.ruleVersion.equals("hn-cs-zwzx/incident-2026.1"))
+                .as("alerting routes retractions by level too").allMatch(c -> c.level == IncidentLevel.II);
         assertThat(u.raised()).hasSize(2).allMatch(c -> c.ruleVersion.equals("hn-cs-zwzx/incident-2026.2"));
     }
 
