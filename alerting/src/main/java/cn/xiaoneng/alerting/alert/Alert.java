@@ -50,6 +50,13 @@ public record Alert(
         windowIds = windowIds == null ? List.of() : List.copyOf(windowIds);
     }
 
+    /** The same card as withdrawn. */
+    public Alert asRetracted() {
+        return new Alert(source, cardId, true, kind, label, level, instant, centerId, caseId, incidentId, departmentIds, windowIds,
+                itemCode, itemName, handler, stepName, due, overdueDays, measure, qualifier, clause, ruleVersion, summary, confirmed,
+                incidentLevel, incidentType, json);
+    }
+
     /** Deduplication key of a card record: the card id plus its status (a raise and its retraction are two records). */
     public String recordKey() {
         return cardId + (retracted ? "/RETRACTED" : "/RAISED");

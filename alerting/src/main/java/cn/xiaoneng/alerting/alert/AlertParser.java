@@ -75,8 +75,9 @@ public final class AlertParser {
             return new Alert(AlertSource.INCIDENT, required(n, "cardId"), status.equals("RETRACTED"), required(n, "kind"),
                     text(n, "label"), Levels.ofIncident(level), Times.parse(required(n, "instant")), required(n, "centerId"),
                     null, required(n, "incidentId"), strings(n, "departmentIds"), strings(n, "windowIds"), null, null, null,
-                    null, null, null, null, null, text(n, "clause"), text(n, "ruleVersion"), text(n, "summary"),
-                    n.path("confirmed").asBoolean(false), level, text(n, "incidentType"), text);
+                    null, n.has("due") ? Times.parse(text(n, "due")) : null, null, null, text(n, "qualifier"), text(n, "clause"),
+                    text(n, "ruleVersion"), text(n, "summary"), n.path("confirmed").asBoolean(false), level,
+                    n.has("incidentTypeLabel") ? text(n, "incidentTypeLabel") : text(n, "incidentType"), text);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("incident card JSON is not valid: " + e.getMessage(), e);
         }

@@ -631,6 +631,8 @@ public final class AlertEngine {
                 e.outbox.put(d.id, d);
             }
         }
+        e.receivers.values().forEach(rs -> rs.pending.removeIf(i -> !e.link(i)));
+        e.outbox.values().forEach(d -> d.notification.items.removeIf(i -> !e.link(i)));
         for (AlertState s : e.alerts.values()) {
             e.indexInhibitor(s);
             for (PlannedStep p : s.plan) {
@@ -650,6 +652,16 @@ public final class AlertEngine {
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
+
+    /** Links a restored item to its card; false when the card's state is gone (cannot happen: the sweep keeps it). */
+    private boolean link(Item i) {
+        AlertState s = alerts.get(i.cardId);
+        if (s == null) {
+            return false;
+        }
+        i.alert = i.type == Item.Type.RETRACTED ? s.alert.asRetracted() : s.alert;
+        return true;
+    }
 
     private void touch(AlertState s, long now) {
         s.lastActivity = now;

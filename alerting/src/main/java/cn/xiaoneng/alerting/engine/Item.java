@@ -16,6 +16,12 @@ public final class Item {
     }
 
     public Type type;
+    public String cardId;
+    /**
+     * The card; not stored with the item (a group of hundreds of cards would rewrite every card's JSON at each change of
+     * the group): {@link AlertEngine#restore} links it again from the card's own state entry.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public Alert alert;
     public int step;
     public int repeat;
@@ -28,6 +34,7 @@ public final class Item {
         Item i = new Item();
         i.type = type;
         i.alert = alert;
+        i.cardId = alert.cardId();
         i.step = step;
         i.repeat = repeat;
         i.mandatory = mandatory;

@@ -63,6 +63,8 @@ public final class AlertRouterService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertRouterService.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long MAX_POLL_MS = 100;
+    private static final int BATCH_RECORDS = 5000;
+    private static final long BATCH_NANOS = 50_000_000L;
 
     private final AlertingOptions options;
     private final LongSupplier clock;
@@ -188,8 +190,18 @@ public final class AlertRouterService implements AutoCloseable {
                         ? (wake == null ? MAX_POLL_MS : Math.max(0, Math.min(MAX_POLL_MS, wake - now))) : 0;
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(timeout));
                 now = clock.getAsLong();
+                int consumed = records.count();
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     apply(r, now);
+                }
+                // Micro-batch a backlog: one state flush and one offset commit per batch, not per poll.
+                long batchEnd = System.nanoTime() + BATCH_NANOS;
+                while (!records.isEmpty() && consumed < BATCH_RECORDS && System.nanoTime() < batchEnd) {
+                    records = consumer.poll(Duration.ofMillis(5));
+                    consumed += records.count();
+                    for (ConsumerRecord<byte[], byte[]> r : records) {
+                        apply(r, now);
+                    }
                 }
                 Runnable cmd;
                 while ((cmd = commands.poll()) != null) {
@@ -210,7 +222,7 @@ public final class AlertRouterService implements AutoCloseable {
                 reloadSilences(now);
                 engine.tick(now);
                 persist();
-                if (!records.isEmpty()) {
+                if (consumed > 0) {
                     consumer.commitSync();
                 }
                 for (Delivery d : engine.dueDeliveries(now)) {
@@ -263,6 +275,8 @@ public final class AlertRouterService implements AutoCloseable {
         n.put("attempts", d.attempts);
         n.put("lastError", d.lastError);
         n.set("notification", MAPPER.valueToTree(d.notification));
+        var cards = n.putArray("cards");
+        d.notification.items.forEach(i -> cards.add(i.alert.json()));
         producer.send(new ProducerRecord<>(options.deadLetterTopic(d.channelType), d.id, n.toString().getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)));
         LOG.warn("message {} to {} over {} dead-lettered after {} attempts: {}", d.notification.id, d.notification.receiverId,
