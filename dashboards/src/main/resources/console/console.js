@@ -6,6 +6,7 @@
 const DEFAULT_REFRESH_MS = 3000;
 
 const PANELS = [
+  { id: 'supervision', endpoint: '/api/cards', title: '督办', render: renderSupervision },
   { id: 'throughput', endpoint: '/api/throughput', title: '吞吐量', render: renderThroughput },
   { id: 'pipeline', endpoint: '/api/pipeline', title: '数据管道健康', render: renderPipeline },
 ];
@@ -78,6 +79,51 @@ function fillBody(table, rows, emptyText, columns) {
   } else {
     rows.forEach(r => body.append(r));
   }
+}
+
+// ---- the 督办 panel ----
+
+function formatDays(d) {
+  if (d === null || d === undefined) return '–';
+  return (d < 0 ? '超期 ' + (-d).toFixed(1) : d.toFixed(1)) + ' 天';
+}
+
+function cardBadge(kind, label) {
+  return el('span', { class: 'badge card-' + kind, title: kind }, label);
+}
+
+function renderSupervision(panel, data) {
+  const totals = panel.querySelector('#sv-totals');
+  totals.replaceChildren(...data.kinds.map(k => el('div', { class: 'card', 'data-kind': k.kind },
+    el('div', { class: 'label' }, k.label), el('div', { class: 'value card-' + k.kind, 'data-value': data.totals[k.kind] },
+      formatCount(data.totals[k.kind])))));
+  panel.querySelector('#sv-cases').textContent = data.casesWithCards === 0
+    ? '暂无在办监察卡：所有在办件均在时限内（或承诺时限引擎尚未写入 dwd_deadline_card）。'
+    : formatCount(data.casesWithCards) + ' 件在办件有监察卡' + (data.cases.length < data.casesWithCards
+      ? '，下表列出最严重的 ' + formatCount(data.cases.length) + ' 件' : '');
+
+  const deps = panel.querySelector('#sv-departments');
+  deps.tHead.replaceChildren(el('tr', {}, el('th', {}, '中心 / 部门'),
+    ...data.kinds.map(k => el('th', { class: 'num' }, k.label)), el('th', { class: 'num' }, '合计')));
+  fillBody(deps, data.departments.map(d => el('tr', { 'data-department': d.centerId + '/' + d.departmentId },
+    el('td', {}, (d.centerName || d.centerId) + ' / ' + (d.departmentName || d.departmentId || '–')),
+    ...data.kinds.map(k => el('td', { class: 'num' + (d.cards[k.kind] > 0 ? ' has-' + k.kind : ''), 'data-kind': k.kind },
+      formatCount(d.cards[k.kind]))),
+    el('td', { class: 'num' }, formatCount(d.total)))), '暂无', data.kinds.length + 2);
+
+  fillBody(panel.querySelector('#sv-list'), data.cases.map(c => el('tr', { 'data-case': c.centerId + '/' + c.caseId },
+    el('td', {}, cardBadge(c.kind, c.label), c.qualifier ? el('span', { class: 'age' }, c.qualifier) : null),
+    el('td', {}, el('a', { href: c.trackingUrl, target: '_blank', rel: 'noopener' }, c.caseId)),
+    el('td', {}, c.itemName || c.itemCode || '–'),
+    el('td', {}, (c.departmentName || c.departmentId || '–') + (c.windowId ? ' / ' + (c.windowName || c.windowId) : '')),
+    el('td', {}, (c.handler || '–') + (c.stepName ? ' · ' + c.stepName : '')),
+    el('td', {}, formatTime(c.instant)),
+    el('td', {}, formatTime(c.due)),
+    el('td', { class: 'num' + (c.remainingDays !== null && c.remainingDays < 0 ? ' overdue' : '') }, formatDays(c.remainingDays)),
+    el('td', { class: 'num' }, formatCount(c.standingCards)),
+    el('td', { title: '规则版本 ' + c.ruleVersion }, c.clause + ' · ' + c.ruleVersion + (c.provisional ? '（待定日历）' : '')))),
+    '暂无在办监察卡', 10);
+  return data.at;
 }
 
 // ---- the pipeline panel ----
@@ -334,5 +380,8 @@ async function poll(panelDef) {
   }
 }
 
-initThroughputControls();
-PANELS.forEach(poll);
+// The case page (case.html) loads this file for its helpers only.
+if (!document.currentScript.hasAttribute('data-no-panels')) {
+  initThroughputControls();
+  PANELS.forEach(poll);
+}

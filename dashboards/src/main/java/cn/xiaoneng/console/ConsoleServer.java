@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /} — the page (index.html, console.js, console.css)</li>
  *   <li>{@code GET /api/pipeline} — {@link PipelineStatus}; 503 with {@code {"error": …}} when ClickHouse cannot answer</li>
  *   <li>{@code GET /api/throughput} — {@link ThroughputReport}; 503 likewise</li>
+ *   <li>{@code GET /api/cards} — {@link SupervisionReport}: the deadline engine's standing cards (督办); 503 likewise</li>
+ *   <li>{@code GET /api/cases/<center>/<case>} — {@link CaseTrackingReport}: a case's 跟踪表; 404 for a case the engine
+ *       never saw</li>
+ *   <li>{@code GET /cases/<center>/<case>} — the page showing that 跟踪表 (the link in 督办 rows and alert messages)</li>
  *   <li>{@code GET /webjars/…} — ECharts from its WebJar on the classpath</li>
  *   <li>{@code GET /health} — the console process itself is up</li>
  * </ul>
@@ -32,6 +36,9 @@ public final class ConsoleServer implements AutoCloseable {
     public static final String STATIC_FOLDER = "/console";
     public static final String API_PIPELINE = "/api/pipeline";
     public static final String API_THROUGHPUT = "/api/throughput";
+    public static final String API_CARDS = "/api/cards";
+    public static final String API_CASES = "/api/cases";
+    public static final String CASE_PAGE = "/cases";
     public static final String HEALTH = "/health";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -39,13 +46,15 @@ public final class ConsoleServer implements AutoCloseable {
     private final Javalin app;
     private final PipelineStatusRepository pipeline;
     private final ThroughputRepository throughput;
+    private final SupervisionRepository supervision;
     private final ConsoleOptions options;
 
     private ConsoleServer(Javalin app, PipelineStatusRepository pipeline, ThroughputRepository throughput,
-                          ConsoleOptions options) {
+                          SupervisionRepository supervision, ConsoleOptions options) {
         this.app = app;
         this.pipeline = pipeline;
         this.throughput = throughput;
+        this.supervision = supervision;
         this.options = options;
     }
 
@@ -62,6 +71,7 @@ public final class ConsoleServer implements AutoCloseable {
         }
         PipelineStatusRepository pipeline = new PipelineStatusRepository(clickHouse, options);
         ThroughputRepository throughput = new ThroughputRepository(clickHouse, options);
+        SupervisionRepository supervision = new SupervisionRepository(clickHouse, options);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.staticFiles.add(files -> {
@@ -74,9 +84,12 @@ public final class ConsoleServer implements AutoCloseable {
             // /webjars/echarts/<version>/dist/echarts.min.js; the version is in the path, so long caching is safe.
             config.staticFiles.enableWebjars();
         });
-        ConsoleServer server = new ConsoleServer(app, pipeline, throughput, options);
+        ConsoleServer server = new ConsoleServer(app, pipeline, throughput, supervision, options);
         app.get(API_PIPELINE, server::pipelineStatus);
         app.get(API_THROUGHPUT, server::throughput);
+        app.get(API_CARDS, server::cards);
+        app.get(API_CASES + "/{center}/{case}", server::caseTracking);
+        app.get(CASE_PAGE + "/{center}/{case}", server::casePage);
         app.get(HEALTH, server::health);
         app.exception(Exception.class, server::unexpected);
         try {
@@ -84,6 +97,7 @@ public final class ConsoleServer implements AutoCloseable {
         } catch (RuntimeException e) {
             pipeline.close();
             throughput.close();
+            supervision.close();
             throw new IllegalStateException("console cannot listen on " + options.host() + ":" + port + ": " + e.getMessage(), e);
         }
         LOG.info("console serving {} from {}", server.url(), clickHouse);
@@ -109,6 +123,7 @@ public final class ConsoleServer implements AutoCloseable {
         } finally {
             pipeline.close();
             throughput.close();
+            supervision.close();
         }
     }
 
@@ -139,6 +154,47 @@ public final class ConsoleServer implements AutoCloseable {
             return;
         }
         json(ctx, HttpStatus.OK, ThroughputReport.of(facts, options));
+    }
+
+    private void cards(Context ctx) {
+        SupervisionFacts facts;
+        try {
+            facts = supervision.read();
+        } catch (ClickHouseReadException e) {
+            LOG.warn("{}", e.getMessage());
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            return;
+        }
+        json(ctx, HttpStatus.OK, SupervisionReport.of(facts, options));
+    }
+
+    private void caseTracking(Context ctx) {
+        String center = ctx.pathParam("center");
+        String caseId = ctx.pathParam("case");
+        CaseTrackingReport report;
+        try {
+            CaseTrackingFacts facts = supervision.tracking(center, caseId);
+            if (facts.isEmpty()) {
+                error(ctx, HttpStatus.NOT_FOUND, "the deadline engine has no case " + caseId + " in center " + center);
+                return;
+            }
+            report = CaseTrackingReport.of(facts, supervision.names());
+        } catch (ClickHouseReadException e) {
+            LOG.warn("{}", e.getMessage());
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            return;
+        }
+        json(ctx, HttpStatus.OK, report);
+    }
+
+    /** case.html for any case: the page reads its center and case from the path and asks {@link #API_CASES}. */
+    private void casePage(Context ctx) throws java.io.IOException {
+        try (var in = ConsoleServer.class.getResourceAsStream(STATIC_FOLDER + "/case.html")) {
+            if (in == null) {
+                throw new IllegalStateException("case.html is missing from the console's resources");
+            }
+            ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache").result(in.readAllBytes());
+        }
     }
 
     private void health(Context ctx) {
