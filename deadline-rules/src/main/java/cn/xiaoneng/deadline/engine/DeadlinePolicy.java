@@ -1,23 +1,16 @@
 package cn.xiaoneng.deadline.engine;
 
 import cn.xiaoneng.deadline.Rounding;
+import cn.xiaoneng.deadline.rules.RuleFiles;
 import cn.xiaoneng.model.Limit;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +36,7 @@ public final class DeadlinePolicy implements Serializable {
     /** The center whose policy is built in and used for centers without their own file. */
     public static final String DEFAULT_CENTER = "hn-cs-zwzx";
 
-    static final Pattern CENTER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    static final Pattern CENTER_ID = RuleFiles.CENTER_ID;
     private static final Pattern RULE_VERSION = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_./:+-]{0,63}");
 
     // Keys of the file format (docs/deadline-engine.md, "Policy file").
@@ -115,56 +108,27 @@ public final class DeadlinePolicy implements Serializable {
      * says which rules judged the case). A file found must name the same center.
      */
     public static DeadlinePolicy forCenter(String centerId) {
-        if (centerId == null || !CENTER_ID.matcher(centerId).matches()) {
-            return defaults();
-        }
-        String dir = System.getProperty(DIR_PROPERTY);
-        DeadlinePolicy found = null;
-        if (dir != null && !dir.isBlank() && Files.isRegularFile(Path.of(dir, centerId + ".properties"))) {
-            found = load(Path.of(dir, centerId + ".properties"));
-        } else if (DeadlinePolicy.class.getClassLoader().getResource(RESOURCE_DIR + centerId + ".properties") != null) {
-            found = fromResource(RESOURCE_DIR + centerId + ".properties");
-        }
+        DeadlinePolicy found = RuleFiles.find(centerId, DIR_PROPERTY, RESOURCE_DIR, DeadlinePolicy.class.getClassLoader())
+                .map(f -> f.file() != null ? load(f.file()) : fromResource(f.resource()))
+                .orElse(null);
         if (found == null) {
             return defaults();
         }
         if (!found.center.equals(centerId)) {
-            throw new PolicyFormatException(found.source, 0, CENTER, "names center '" + found.center
-                    + "' but is the file of center '" + centerId + "'");
+            throw new PolicyFormatException(found.source, 0, CENTER, "names center '" + found.center + "' but is the file of center '"
+                    + centerId + "'");
         }
         return found;
     }
 
     /** Reads a policy file; errors name the file, the line and the key. */
     public static DeadlinePolicy load(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new PolicyFormatException(file.toString(), 0, null, "cannot read: " + e.getMessage());
-        }
-        return parse(file.toString(), utf8(file.toString(), bytes));
+        return parse(file.toString(), RuleFiles.read(file, PolicyFormatException::new));
     }
 
     /** Reads a policy file from the class path. */
     public static DeadlinePolicy fromResource(String resource) {
-        try (InputStream in = DeadlinePolicy.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new PolicyFormatException(resource, 0, null, "no such resource on the class path");
-            }
-            return parse(resource, utf8(resource, in.readAllBytes()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String utf8(String name, byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new PolicyFormatException(name, 0, null, "is not UTF-8 text");
-        }
+        return parse(resource, RuleFiles.readResource(DeadlinePolicy.class.getClassLoader(), resource, PolicyFormatException::new));
     }
 
     /**
@@ -174,36 +138,13 @@ public final class DeadlinePolicy implements Serializable {
      */
     public static DeadlinePolicy parse(String source, String text) {
         Builder b = new Builder(source);
-        Map<String, Integer> seen = new HashMap<>();
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = lines[i].strip();
-            if (i == 0 && line.startsWith("\uFEFF")) {
-                line = line.substring(1).strip();
-            }
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq < 0) {
-                throw new PolicyFormatException(source, lineNo, null, "expected 'key = value', got '" + line + "'");
-            }
-            String key = line.substring(0, eq).strip();
-            String value = line.substring(eq + 1).strip();
-            if (key.isEmpty()) {
-                throw new PolicyFormatException(source, lineNo, null, "a line starts with '=' and has no key");
-            }
-            Integer before = seen.putIfAbsent(key, lineNo);
-            if (before != null) {
-                throw new PolicyFormatException(source, lineNo, key, "given twice (also on line " + before + ")");
-            }
+        for (RuleFiles.Entry e : RuleFiles.entries(source, text, PolicyFormatException::new)) {
             try {
-                b.set(key, value);
-            } catch (PolicyFormatException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new PolicyFormatException(source, lineNo, key, e.getMessage());
+                b.set(e.key(), e.value());
+            } catch (PolicyFormatException x) {
+                throw x;
+            } catch (RuntimeException x) {
+                throw new PolicyFormatException(source, e.line(), e.key(), x.getMessage());
             }
         }
         if (b.center == null) {

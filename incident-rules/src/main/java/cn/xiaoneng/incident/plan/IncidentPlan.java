@@ -1,18 +1,11 @@
 package cn.xiaoneng.incident.plan;
 
 import cn.xiaoneng.deadline.calendar.WorkCalendar;
+import cn.xiaoneng.deadline.rules.RuleFiles;
 import cn.xiaoneng.incident.IncidentCardKind;
 import cn.xiaoneng.incident.IncidentLevel;
 import cn.xiaoneng.incident.IncidentType;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -47,7 +40,7 @@ public final class IncidentPlan implements Serializable {
     /** The center whose plan is built in and judges centers without their own file. */
     public static final String DEFAULT_CENTER = "hn-cs-zwzx";
 
-    static final Pattern CENTER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    static final Pattern CENTER_ID = RuleFiles.CENTER_ID;
     private static final Pattern RULE_VERSION = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_./:+-]{0,63}");
 
     static final String CENTER = "center";
@@ -135,16 +128,9 @@ public final class IncidentPlan implements Serializable {
      * the same center.
      */
     public static IncidentPlan forCenter(String centerId) {
-        if (centerId == null || !CENTER_ID.matcher(centerId).matches()) {
-            return defaults();
-        }
-        String dir = System.getProperty(DIR_PROPERTY);
-        IncidentPlan found = null;
-        if (dir != null && !dir.isBlank() && Files.isRegularFile(Path.of(dir, centerId + ".properties"))) {
-            found = load(Path.of(dir, centerId + ".properties"));
-        } else if (IncidentPlan.class.getClassLoader().getResource(RESOURCE_DIR + centerId + ".properties") != null) {
-            found = fromResource(RESOURCE_DIR + centerId + ".properties");
-        }
+        IncidentPlan found = RuleFiles.find(centerId, DIR_PROPERTY, RESOURCE_DIR, IncidentPlan.class.getClassLoader())
+                .map(f -> f.file() != null ? load(f.file()) : fromResource(f.resource()))
+                .orElse(null);
         if (found == null) {
             return defaults();
         }
@@ -157,34 +143,12 @@ public final class IncidentPlan implements Serializable {
 
     /** Reads a plan file; errors name the file, the line and the key. */
     public static IncidentPlan load(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new PlanFormatException(file.toString(), 0, null, "cannot read: " + e.getMessage());
-        }
-        return parse(file.toString(), utf8(file.toString(), bytes));
+        return parse(file.toString(), RuleFiles.read(file, PlanFormatException::new));
     }
 
     /** Reads a plan file from the class path. */
     public static IncidentPlan fromResource(String resource) {
-        try (InputStream in = IncidentPlan.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new PlanFormatException(resource, 0, null, "no such resource on the class path");
-            }
-            return parse(resource, utf8(resource, in.readAllBytes()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String utf8(String name, byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new PlanFormatException(name, 0, null, "is not UTF-8 text");
-        }
+        return parse(resource, RuleFiles.readResource(IncidentPlan.class.getClassLoader(), resource, PlanFormatException::new));
     }
 
     /**
@@ -194,34 +158,13 @@ public final class IncidentPlan implements Serializable {
      */
     public static IncidentPlan parse(String source, String text) {
         Builder b = new Builder(source);
-        Map<String, Integer> seen = new HashMap<>();
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = lines[i].strip();
-            if (i == 0 && line.startsWith("\uFEFF")) {
-                line = line.substring(1).strip();
-            }
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq < 0) {
-                throw new PlanFormatException(source, lineNo, null, "expected 'key = value', got '" + line + "'");
-            }
-            String key = line.substring(0, eq).strip();
-            String value = line.substring(eq + 1).strip();
-            if (key.isEmpty()) {
-                throw new PlanFormatException(source, lineNo, null, "a line starts with '=' and has no key");
-            }
-            Integer before = seen.putIfAbsent(key, lineNo);
-            if (before != null) {
-                throw new PlanFormatException(source, lineNo, key, "given twice (also on line " + before + ")");
-            }
+        for (RuleFiles.Entry e : RuleFiles.entries(source, text, PlanFormatException::new)) {
             try {
-                b.set(key, value);
-            } catch (RuntimeException e) {
-                throw new PlanFormatException(source, lineNo, key, e.getMessage());
+                b.set(e.key(), e.value());
+            } catch (PlanFormatException x) {
+                throw x;
+            } catch (RuntimeException x) {
+                throw new PlanFormatException(source, e.line(), e.key(), x.getMessage());
             }
         }
         if (b.center == null) {
