@@ -28,7 +28,15 @@ public final class CardIds {
     private CardIds() {}
 
     public static String of(String centerId, String caseId, CardKind kind, String qualifier, long instant, String ruleVersion) {
-        String material = centerId + '\u0001' + caseId + '\u0001' + kind.name() + '\u0001' + qualifier + '\u0001' + instant
+        return of(centerId, caseId, kind.name(), qualifier, instant, ruleVersion);
+    }
+
+    /**
+     * The same layout for a card about another subject than a case (an incident: its id in the case's place) and a
+     * kind of its own; kind names must not collide with {@link CardKind}'s, so ids never do.
+     */
+    public static String of(String centerId, String subjectId, String kindName, String qualifier, long instant, String ruleVersion) {
+        String material = centerId + '\u0001' + subjectId + '\u0001' + kindName + '\u0001' + qualifier + '\u0001' + instant
                 + '\u0001' + ruleVersion;
         return HEX.formatHex(SHA256.get().digest(material.getBytes(StandardCharsets.UTF_8)));
     }
