@@ -24,12 +24,27 @@ public final class CaseFacts {
     private final String centerId;
     private final List<CaseFact> facts;
     private final List<EmittedCard> emitted;
+    /** The facts' share of {@link #encode()}, once known (decoded or encoded); shared by states with the same facts. */
+    private volatile FactsFormat.FactsPart factsPart;
 
     CaseFacts(String caseId, String centerId, List<CaseFact> facts, List<EmittedCard> emitted) {
+        this(caseId, centerId, facts, emitted, null);
+    }
+
+    CaseFacts(String caseId, String centerId, List<CaseFact> facts, List<EmittedCard> emitted, FactsFormat.FactsPart factsPart) {
         this.caseId = Objects.requireNonNull(caseId, "caseId");
         this.centerId = Objects.requireNonNull(centerId, "centerId");
         this.facts = Collections.unmodifiableList(facts);
         this.emitted = Collections.unmodifiableList(emitted);
+        this.factsPart = factsPart;
+    }
+
+    FactsFormat.FactsPart factsPart() {
+        return factsPart;
+    }
+
+    void rememberFactsPart(FactsFormat.FactsPart part) {
+        factsPart = part;
     }
 
     /** A case with no facts yet. */
@@ -114,7 +129,7 @@ public final class CaseFacts {
     public CaseFacts withEmitted(Collection<EmittedCard> cards) {
         TreeSet<EmittedCard> sorted = new TreeSet<>(EmittedCard.ORDER);
         sorted.addAll(cards);
-        return new CaseFacts(caseId, centerId, facts, new ArrayList<>(sorted));
+        return new CaseFacts(caseId, centerId, facts, new ArrayList<>(sorted), factsPart); // same facts, same bytes
     }
 
     /** The highest source commit time of any fact, or {@link Long#MIN_VALUE} when none. */

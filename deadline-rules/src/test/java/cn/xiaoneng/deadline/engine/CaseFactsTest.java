@@ -31,6 +31,25 @@ class CaseFactsTest {
     }
 
     @Test
+    void reEncodingAfterOnlyTheCardsChangedGivesTheBytesOfAFreshEncoding() {
+        List<EmittedCard> first = List.of(new EmittedCard(CardKind.WARNING, "elapsed>=50%", 1_772_000_000_000L, "hn-cs-zwzx/2026.1"));
+        List<EmittedCard> more = List.of(first.get(0), new EmittedCard(CardKind.DEEMED_CONSENT, "王芳", 1_773_000_000_000L, "hn-cs-zwzx/2026.1"),
+                new EmittedCard(CardKind.STEP_OVERRUN, "LC20260302000001-1", 1_774_000_000_000L, "hn-cs-zwzx/2026.1"));
+        CaseFacts facts = typicalCase().facts();
+        // decoded, then only the emitted cards changed (a timer): the facts' bytes are reused, not re-encoded
+        CaseFacts decoded = CaseFacts.decode(facts.withEmitted(first).encode());
+        byte[] spliced = decoded.withEmitted(more).encode();
+        byte[] fresh = CaseFacts.of(typicalCase().events()).withEmitted(more).encode();
+        assertThat(spliced).isEqualTo(fresh);
+        // encoded once, then cards changed twice; a card string that is also a fact string ("王芳", a handler) keeps its ref
+        CaseFacts once = facts.withEmitted(first);
+        once.encode();
+        assertThat(once.withEmitted(more).encode()).isEqualTo(fresh);
+        assertThat(CaseFacts.decode(spliced)).isEqualTo(facts.withEmitted(more));
+        assertThat(decoded.withEmitted(List.of()).encode()).isEqualTo(CaseFacts.of(typicalCase().events()).encode());
+    }
+
+    @Test
     void factsAreKeptInBusinessTimeOrderWhateverTheArrivalOrder() {
         List<CaseEvent> events = new ArrayList<>(typicalCase().events());
         Collections.shuffle(events, new Random(7));
