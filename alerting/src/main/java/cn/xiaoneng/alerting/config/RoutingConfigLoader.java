@@ -89,7 +89,7 @@ public final class RoutingConfigLoader {
             smsNode.object(Set.of("url", "contentType", "bodyTemplate", "textTemplate", "apiKeyHeader", "apiKey"));
             sms = new SmsGateway(url(smsNode.required("url")), smsNode.child("contentType").text("application/json"),
                     smsNode.required("bodyTemplate").text(),
-                    smsNode.child("textTemplate").text("【效能监察】{labels}共{count}张：{first}。确认：{ackLink}"),
+                    smsNode.child("textTemplate").text(cn.xiaoneng.alerting.message.MessageRenderer.DEFAULT_SMS_TEMPLATE),
                     smsNode.child("apiKeyHeader").text("X-Api-Key"),
                     smsNode.child("apiKey").missing() ? null : smsNode.child("apiKey").secret(env));
         }

@@ -24,6 +24,7 @@ public final class MessageRenderer {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     /** Cards listed in full in a summary message. */
     static final int SUMMARY_TOP = 5;
+    public static final String DEFAULT_SMS_TEMPLATE = "【效能监察】{labels}共{count}张：{first}。确认：{ackLink}";
 
     private final RoutingConfig config;
     private final AckLinks ackLinks;
@@ -82,12 +83,18 @@ public final class MessageRenderer {
         md.append("###### ").append(footer);
         plain.append("—— 效能电子监察系统 · ").append(footer).append('\n');
         Message.CardLine first = lines.get(0);
-        String shortText = (config.sms() == null ? "【效能监察】{labels}共{count}张：{first}。确认：{ackLink}" : config.sms().textTemplate())
-                .replace("{labels}", countText.toString().replace(" 张", "").replace(" ", ""))
-                .replace("{count}", String.valueOf(lines.size()))
-                .replace("{first}", shortLine(first))
-                .replace("{ackLink}", first.ackUrl() == null ? "无需确认" : first.ackUrl());
-        return new Message(n.id, title, md.toString(), plain.toString(), shortText, lines, n.summary, lines.size());
+        java.util.Map<String, String> shortFields = new LinkedHashMap<>();
+        shortFields.put("labels", countText.toString().replace(" 张", "").replace(" ", ""));
+        shortFields.put("count", String.valueOf(lines.size()));
+        shortFields.put("first", shortLine(first));
+        shortFields.put("ackLink", first.ackUrl() == null ? "无需确认" : first.ackUrl());
+        String template = config.sms() == null ? DEFAULT_SMS_TEMPLATE : config.sms().textTemplate();
+        String shortText = template;
+        for (Map.Entry<String, String> e : shortFields.entrySet()) {
+            shortText = shortText.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return new Message(n.id, title, md.toString(), plain.toString(), shortText, lines, n.summary, lines.size(),
+                java.util.Map.copyOf(shortFields));
     }
 
     static String label(Alert a) {
