@@ -141,7 +141,13 @@ public final class AlertingCommand implements Runnable {
                     router.close();
                     stop.countDown();
                 }));
-                stop.await();
+                while (!stop.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    if (!router.isHealthy()) {
+                        spec.commandLine().getErr().println("alerting: the router stopped after an error (see the log); exiting");
+                        router.close();
+                        return 1;
+                    }
+                }
                 return 0;
             } catch (IllegalArgumentException | ConfigException e) {
                 spec.commandLine().getErr().println(e.getMessage());

@@ -82,6 +82,30 @@ public final class AlertEngine {
         releaseHeld(Long.MIN_VALUE);
     }
 
+    /**
+     * A new configuration at {@code now}: besides {@link #setConfig(RoutingConfig)}, steps held back past their planned
+     * time (a silence that was shortened or removed) are re-checked at once instead of at the old silence's end.
+     */
+    public void setConfig(RoutingConfig config, long now) {
+        setConfig(config);
+        for (AlertState s : alerts.values()) {
+            if (s.retracted) {
+                continue;
+            }
+            boolean changed = false;
+            for (PlannedStep p : s.plan) {
+                long planned = s.openedAt + p.at;
+                if (!p.done && !p.cancelled && p.dueAt > Math.max(now, planned)) {
+                    p.dueAt = Math.max(now, planned);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                touch(s, now);
+            }
+        }
+    }
+
     public RoutingConfig config() {
         return config;
     }

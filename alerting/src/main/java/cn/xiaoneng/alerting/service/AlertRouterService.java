@@ -318,7 +318,7 @@ public final class AlertRouterService implements AutoCloseable {
             List<Silence> silences = new RoutingConfigLoader().loadSilences(options.routingDir, config.receivers());
             silencesModified = modified;
             config = config.withSilences(silences);
-            engine.setConfig(config);
+            engine.setConfig(config, now);
             LOG.info("silences reloaded from {}: {}", f, silences.stream().map(Silence::id).toList());
         } catch (Exception e) {
             LOG.warn("silences in {} not reloaded (the previous ones stay in force): {}", f, e.getMessage());

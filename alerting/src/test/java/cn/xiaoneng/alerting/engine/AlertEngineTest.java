@@ -335,4 +335,16 @@ class AlertEngineTest {
         assertThat(dry.holds().get("scjg-window").reason()).contains("红牌压制同案黄牌预警");
         assertThat(h.engine.alert(yellow.cardId())).isNull();
     }
+
+    @Test
+    void aSilenceRemovedEarlyReleasesTheCardsItHeldAtOnce() {
+        var h2 = new EngineHarness(centerConfig(), FESTIVAL_MON_1000);
+        Alert yellow = raised(CardKind.YELLOW, "LC1", FESTIVAL_MON_1000);
+        h2.feed(yellow);
+        h2.advanceTo(FESTIVAL_MON_1000 + HOUR);
+        assertThat(h2.sent).isEmpty();
+        h2.engine.setConfig(h2.config.withSilences(List.of()), h2.now);
+        h2.advanceTo(FESTIVAL_MON_1000 + HOUR + 10_000);
+        assertThat(h2.to("scjg-window")).singleElement().satisfies(s -> assertThat(s.at()).isEqualTo(FESTIVAL_MON_1000 + HOUR + 10_000));
+    }
 }
