@@ -17,11 +17,27 @@ public final class Topics {
     public static final String DEADLINE_CARDS = "xn.deadline.cards";
     /** Debezium heartbeat topics: {@code __debezium-heartbeat.xn.raw.<sourceId>}. */
     public static final String HEARTBEAT_PATTERN = "__debezium-heartbeat\\.xn\\.raw\\..+";
+    /**
+     * Prefix of the centers' operations-log change topics (issue 4): Debezium's topic.prefix is {@code OPS_PREFIX +
+     * centerId}. Outside {@link #RAW_PATTERN} on purpose: the ops log is no departmental source (normalization does not
+     * map it, and its silence is no outage).
+     */
+    public static final String OPS_PREFIX = "xn.ops.";
+    /** Pattern matching every operations-log change topic. */
+    public static final String OPS_PATTERN = "xn\\.ops\\..+";
+    /** Incident timeline facts (ops log and detectors), keyed by {@code centerId/incidentId}; the incident job's input. */
+    public static final String INCIDENT_FACTS = "xn.incident.facts";
+    /** Incident cards (突发事件, 报告超时, …), raised and retracted, keyed by {@code centerId/incidentId}; alerting consumes it. */
+    public static final String INCIDENT_CARDS = "xn.incident.cards";
 
     private Topics() {}
 
     public static String rawPrefix(String sourceId) {
         return RAW_PREFIX + sourceId;
+    }
+
+    public static String opsPrefix(String centerId) {
+        return OPS_PREFIX + centerId;
     }
 
     /** Source id of a raw or heartbeat topic name, e.g. {@code xn.raw.lc.approval.business_index -> lc}. */

@@ -19,6 +19,15 @@ public final class Tables {
     public static final String DWD_CASE_STEP_LEDGER = "dwd_case_step_ledger";
     /** Alert router (V007): every routing decision, attempt, delivery, failure and acknowledgement; read with FINAL. */
     public static final String ALERT_DELIVERY_AUDIT = "alert_delivery_audit";
+    /** Incidents (V008): current state, timeline, plan deadlines (read the _CURRENT view), cards; read with FINAL. */
+    public static final String DWD_INCIDENT = "dwd_incident";
+    public static final String DWD_INCIDENT_FACT = "dwd_incident_fact";
+    public static final String DWD_INCIDENT_DEADLINE = "dwd_incident_deadline";
+    public static final String DWD_INCIDENT_DEADLINE_CURRENT = "dwd_incident_deadline_current";
+    public static final String DWD_INCIDENT_CARD = "dwd_incident_card";
+    /** Incident impact (V008 views): throughput against a 4-week baseline, and 事后补录, per affected department. */
+    public static final String DWS_INCIDENT_THROUGHPUT = "dws_incident_throughput";
+    public static final String DWS_INCIDENT_BACKFILL = "dws_incident_backfill";
     public static final String DIM_CENTER = "dim_center";
     public static final String DIM_DEPARTMENT = "dim_department";
     public static final String DIM_WINDOW = "dim_window";

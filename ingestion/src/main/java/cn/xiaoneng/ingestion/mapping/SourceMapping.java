@@ -30,6 +30,16 @@ public final class SourceMapping implements Serializable {
         return sourceId;
     }
 
+    /** The center this source belongs to. */
+    public String centerId() {
+        return centerId;
+    }
+
+    /** The department whose system this is (the silence detector's department for the source). */
+    public String departmentId() {
+        return departmentId;
+    }
+
     public String description() {
         return description;
     }

@@ -27,6 +27,10 @@ public final class Simulator {
     private long sequence;
     private long actionsWritten;
     private long casesStarted;
+    private OpsLogWriter opsLog;
+    private IncidentScripts.Daily incidents;
+    private final PriorityQueue<OpsLogEntry> opsQueue = new PriorityQueue<>(java.util.Comparator.comparingLong(OpsLogEntry::writeAt));
+    private long opsEntriesWritten;
 
     /** Progress after each commit: cases started, actions written, business time reached. */
     public record Progress(long cases, long actions, Instant businessTime) {}
@@ -43,6 +47,32 @@ public final class Simulator {
         this.generator = generator;
         this.hours = hours;
         this.writers = writers;
+    }
+
+    /**
+     * Live runs also record incidents in the center's operations log: on each working day the clock reaches,
+     * {@code incidents} may plan one, and its entries are written when the clock reaches their write times.
+     */
+    public Simulator withOpsLog(OpsLogWriter writer, IncidentScripts.Daily script) {
+        this.opsLog = writer;
+        this.incidents = script;
+        return this;
+    }
+
+    /** Operations-log entries written so far. */
+    public long opsEntriesWritten() {
+        return opsEntriesWritten;
+    }
+
+    private void writeOpsLog(long now) throws SQLException {
+        if (opsLog == null) {
+            return;
+        }
+        opsQueue.addAll(incidents.plan(now));
+        while (!opsQueue.isEmpty() && opsQueue.peek().writeAt() <= now) {
+            opsLog.write(opsQueue.poll());
+            opsEntriesWritten++;
+        }
     }
 
     private void enqueue(CasePlan plan) {
@@ -129,6 +159,7 @@ public final class Simulator {
             if (wrote) {
                 commitAll();
             }
+            writeOpsLog(now);
             if (System.currentTimeMillis() - lastProgress >= progressEvery.toMillis()) {
                 lastProgress = System.currentTimeMillis();
                 progress.accept(new Progress(casesStarted, actionsWritten, Instant.ofEpochMilli(now)));

@@ -20,6 +20,8 @@ public final class SourceDatabases {
     public static final String LC_DB = "lc_approval";
     public static final String EX_DB = "ex_exchange";
     public static final String XD_DB = "epoint";
+    /** The center's operations log (issue 4). */
+    public static final String OPS_DB = "ops_log";
     public static final String CDC_USER = "xn_cdc";
     public static final String CDC_PASSWORD = "xn_cdc_pw";
 
@@ -60,6 +62,25 @@ public final class SourceDatabases {
                 }
             }
         }
+    }
+
+    /**
+     * Creates the center's operations-log database ({@code sources/ops/schema.sql}), its publication {@code xn_ops} and
+     * the capture user's rights. Same parameters as {@link #createPostgres}.
+     */
+    public static void createOpsLog(String postgresAdminUrl, String postgresUrlFor, String user) throws SQLException {
+        try (Connection c = DriverManager.getConnection(postgresAdminUrl, user, "")) {
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = '" + OPS_DB + "'")) {
+                    s.execute("CREATE DATABASE " + OPS_DB);
+                }
+                if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = '" + CDC_USER + "'")) {
+                    s.execute("CREATE ROLE " + CDC_USER + " WITH LOGIN REPLICATION PASSWORD '" + CDC_PASSWORD + "'");
+                }
+            }
+        }
+        prepare(String.format(postgresUrlFor, OPS_DB), user, "ops", "ops", "ops.incident_log");
     }
 
     /** @param rootUrl JDBC URL of the MariaDB server (no database) as root */

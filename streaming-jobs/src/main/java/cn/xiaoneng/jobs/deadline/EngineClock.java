@@ -3,6 +3,7 @@ package cn.xiaoneng.jobs.deadline;
 import cn.xiaoneng.model.CaseEvent;
 import java.io.Serializable;
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -26,9 +27,10 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * its commit can arrive after a card it would have prevented; the card is then retracted (same id) — the replay
  * would not have raised it. With normalization lag at a few hundred ms this is rare, and it is visible (RETRACTED).
  *
- * <p>Wall time comes from a {@link WallClock}, so tests drive it.
+ * <p>Wall time comes from a {@link WallClock}, so tests drive it. The clock only looks at the records' timestamps, so
+ * every job with the same liveness requirement shares it (the incident job on facts, raw changes and case events).
  */
-public final class EngineClock implements WatermarkGenerator<CaseEvent> {
+public final class EngineClock<T> implements WatermarkGenerator<T> {
     /** Milliseconds since the epoch, now. */
     @FunctionalInterface
     public interface WallClock extends Serializable {
@@ -62,12 +64,16 @@ public final class EngineClock implements WatermarkGenerator<CaseEvent> {
 
     /** The strategy for the job's Kafka source: one clock per partition; Flink takes the minimum. */
     public static WatermarkStrategy<CaseEvent> strategy(Settings settings, WallClock wall) {
-        return WatermarkStrategy.<CaseEvent>forGenerator(context -> new EngineClock(settings, wall))
-                .withTimestampAssigner((e, recordTimestamp) -> e.sourceCommitTime);
+        return strategy(settings, wall, (e, recordTimestamp) -> e.sourceCommitTime);
+    }
+
+    /** The same clock for records of another type, on the commit time {@code timestamp} reads from each. */
+    public static <T> WatermarkStrategy<T> strategy(Settings settings, WallClock wall, SerializableTimestampAssigner<T> timestamp) {
+        return WatermarkStrategy.<T>forGenerator(context -> new EngineClock<>(settings, wall)).withTimestampAssigner(timestamp);
     }
 
     @Override
-    public void onEvent(CaseEvent event, long eventTimestamp, WatermarkOutput output) {
+    public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
         maxCommitTime = Math.max(maxCommitTime, eventTimestamp);
         lastEventAt = wall.now();
     }
