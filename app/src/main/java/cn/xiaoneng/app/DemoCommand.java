@@ -5,7 +5,9 @@ import cn.xiaoneng.ingestion.simulator.Department;
 import cn.xiaoneng.ingestion.simulator.OfficeHours;
 import cn.xiaoneng.ingestion.simulator.Simulator;
 import cn.xiaoneng.jobs.normalize.NormalizationJob;
+import cn.xiaoneng.ingestion.simulator.IncidentScripts;
 import cn.xiaoneng.jobs.deadline.DeadlineJob;
+import cn.xiaoneng.jobs.incident.IncidentJob;
 import cn.xiaoneng.jobs.throughput.ThroughputJob;
 import cn.xiaoneng.model.Times;
 import cn.xiaoneng.testsupport.LocalPlatform;
@@ -74,7 +76,8 @@ final class DemoCommand implements Callable<Integer> {
         Spine spine = new Spine(platform, runDir);
         progress.step("creating the departmental databases (lc 市场监管局, xd 人社局, ex 住建局)");
         spine.prepareSources();
-        progress.done("3 databases");
+        spine.prepareOpsLog();
+        progress.done("3 databases and the center's operations log");
 
         progress.step("migrating the ClickHouse warehouse");
         progress.done(spine.migrateWarehouse().toString());
@@ -82,20 +85,23 @@ final class DemoCommand implements Callable<Integer> {
         progress.step("registering the Debezium connectors on Kafka Connect");
         spine.createTopics(4);
         spine.registerConnectors(Duration.ofMinutes(2));
-        progress.done("lc, xd, ex running");
+        spine.registerOpsLogConnector(Duration.ofMinutes(2));
+        progress.done("lc, xd, ex and the operations log running");
 
-        progress.step("starting the normalization, throughput and deadline jobs on embedded Flink MiniClusters");
+        progress.step("starting the normalization, throughput, deadline and incident jobs on embedded Flink MiniClusters");
         JobClient job = NormalizationJob.runJob(spine.flinkEnvironment("normalization", 2), spine.normalizationOptions(Duration.ofSeconds(5)));
         JobClient throughputJob = ThroughputJob.runJob(spine.flinkEnvironment("throughput", 2), spine.throughputOptions(Duration.ofSeconds(5)));
         JobClient deadlineJob = DeadlineJob.runJob(spine.flinkEnvironment("deadline", 1), spine.deadlineOptions(Duration.ofSeconds(5)));
+        JobClient incidentJob = IncidentJob.runJob(spine.flinkEnvironment("incident", 1), spine.incidentOptions(Duration.ofSeconds(5), Map.of()));
         Runnable stopServers = stopAll.get();
         stopAll.set(() -> {
+            stopQuietly("incident job", () -> incidentJob.cancel().get());
             stopQuietly("deadline job", () -> deadlineJob.cancel().get());
             stopQuietly("throughput job", () -> throughputJob.cancel().get());
             stopQuietly("normalization job", () -> job.cancel().get());
             stopServers.run();
         });
-        progress.done("jobs " + job.getJobID() + ", " + throughputJob.getJobID() + ", " + deadlineJob.getJobID());
+        progress.done("jobs " + job.getJobID() + ", " + throughputJob.getJobID() + ", " + deadlineJob.getJobID() + ", " + incidentJob.getJobID());
 
         progress.step("starting the console");
         ConsoleLauncher console = ConsoleLauncher.start(spine.clickHouse(), consolePort, Department.builtIn());
@@ -111,7 +117,9 @@ final class DemoCommand implements Callable<Integer> {
         double compression = Simulator.compressionFor(rate, Department.builtIn(), hours);
         progress.step(String.format("simulating three departments from %s at %.1f cases/s (office clock ×%.0f)",
                 CLOCK.format(LocalDateTime.ofInstant(businessStart, Times.CHINA)), rate, compression));
-        Simulator simulator = spine.simulator(seed, businessStart, hours);
+        // About every other simulated working day the duty officer records a 高明-style system failure in the operations log.
+        Simulator simulator = spine.simulator(seed, businessStart, hours)
+                .withOpsLog(spine.opsLogWriter(), new IncidentScripts.Daily(Spine.CENTER, Department.builtIn(), hours, 0.5, seed));
         progress.done("running");
 
         System.out.println();
@@ -143,7 +151,7 @@ final class DemoCommand implements Callable<Integer> {
             sim.interrupt();
             stopQuietly("simulator", () -> sim.join(10_000)); // let it finish its write before the databases go
             stopConsoleJobServers.run();
-            System.out.println("Stopped: simulator, console, normalization and throughput jobs, and " + endpoints.size() + " servers; nothing left running.");
+            System.out.println("Stopped: simulator, console, the four jobs, and " + endpoints.size() + " servers; nothing left running.");
         });
         sim.join();
         try {

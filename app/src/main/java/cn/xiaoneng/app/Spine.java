@@ -11,7 +11,9 @@ import cn.xiaoneng.ingestion.simulator.Simulator;
 import cn.xiaoneng.ingestion.simulator.SourceDatabases;
 import cn.xiaoneng.ingestion.simulator.SourceWriter;
 import cn.xiaoneng.ingestion.simulator.XdWriter;
+import cn.xiaoneng.ingestion.simulator.OpsLogWriter;
 import cn.xiaoneng.jobs.deadline.DeadlineOptions;
+import cn.xiaoneng.jobs.incident.IncidentOptions;
 import cn.xiaoneng.jobs.normalize.NormalizationOptions;
 import cn.xiaoneng.jobs.throughput.ThroughputOptions;
 import cn.xiaoneng.model.Times;
@@ -51,6 +53,10 @@ import java.util.Map;
 public final class Spine {
     /** Built-in simulated sources, each with its connector file and mapping file. */
     public static final List<String> SOURCES = MappingLoader.BUILT_IN;
+    /** The center the simulated departments belong to (their mapping files say so); its operations log is simulated too. */
+    public static final String CENTER = "hn-cs-zwzx";
+    /** The operations log's connector file ({@code connectors/opslog.json}). */
+    public static final String OPS_LOG_CONNECTOR = "opslog";
 
     private final LocalPlatform platform;
     private final Path workDir;
@@ -76,6 +82,38 @@ public final class Spine {
         SourceDatabases.createMariaDb(platform.mariaDb().jdbcUrl(""), platform.mariaDb().user(), platform.mariaDb().password());
     }
 
+    /** Creates the center's operations-log database (issue 4), its publication and the capture user's rights. */
+    public void prepareOpsLog() throws SQLException {
+        String pgBase = platform.postgres().jdbcUrl("");
+        SourceDatabases.createOpsLog(platform.postgres().jdbcUrl("postgres"), pgBase.endsWith("/") ? pgBase + "%s" : pgBase + "/%s",
+                platform.postgres().user());
+    }
+
+    /** Creates or updates the operations log's connector from its file and waits until it runs. */
+    public void registerOpsLogConnector(Duration timeout) {
+        ConnectRestClient client = platform.connect().client();
+        ConnectorConfig config = ConnectorConfig.builtIn(OPS_LOG_CONNECTOR);
+        client.putConnector(config.name(), config.resolve(connectorSettings()));
+        client.awaitRunning(config.name(), timeout);
+    }
+
+    /** A writer appending to the center's operations log, as its duty system does. */
+    public OpsLogWriter opsLogWriter() throws SQLException {
+        return new OpsLogWriter(DriverManager.getConnection(platform.postgres().jdbcUrl(SourceDatabases.OPS_DB), platform.postgres().user(), ""),
+                Times.CHINA);
+    }
+
+    /** Incident-job settings for this platform, with {@code overrides} on top (tests: a plan directory, a faster clock). */
+    public IncidentOptions incidentOptions(Duration checkpointInterval, Map<String, String> overrides) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put(IncidentOptions.KAFKA_BOOTSTRAP, platform.kafka().bootstrapServers());
+        s.put(IncidentOptions.CHECKPOINT_INTERVAL, checkpointInterval.toMillis() + "ms");
+        s.put(IncidentOptions.SINK_FLUSH_INTERVAL, "1s");
+        s.put(ClickHouseConnection.KEY_URL, platform.clickHouse().httpUrl());
+        s.putAll(overrides);
+        return IncidentOptions.fromMap(s, "demo settings");
+    }
+
     /**
      * Creates the canonical and dead-letter topics with {@code partitions} partitions (raw topics are created by
      * Kafka Connect from the connector files). Existing topics are left as they are.
@@ -89,7 +127,7 @@ public final class Spine {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers()))) {
             java.util.Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> topics = new java.util.ArrayList<>();
-            for (String t : List.of(Topics.CASE_EVENTS, Topics.DEAD_LETTER, Topics.DEADLINE_CARDS)) {
+            for (String t : List.of(Topics.CASE_EVENTS, Topics.DEAD_LETTER, Topics.DEADLINE_CARDS, Topics.INCIDENT_FACTS, Topics.INCIDENT_CARDS)) {
                 if (!existing.contains(t)) {
                     topics.add(new NewTopic(t, partitions, (short) 1).configs(configs));
                 }
@@ -115,6 +153,7 @@ public final class Spine {
         s.put("heartbeat.ms", "2000");
         s.put("raw.partitions", "2");
         s.put("replication.factor", "1");
+        s.put("ops.center", CENTER);
         return s;
     }
 
