@@ -14,14 +14,13 @@ import cn.xiaoneng.jobs.clickhouse.ClickHouseSink;
 import cn.xiaoneng.jobs.clickhouse.JsonRowEncoder;
 import cn.xiaoneng.jobs.common.CanonicalEvents;
 import cn.xiaoneng.jobs.common.KafkaSinks;
+import cn.xiaoneng.jobs.common.RecordSchemas;
 import cn.xiaoneng.jobs.deadline.EngineClock;
 import cn.xiaoneng.jobs.normalize.RawChange;
 import cn.xiaoneng.jobs.normalize.RawChangeDeserializer;
 import cn.xiaoneng.jobs.normalize.WarehouseRows;
 import cn.xiaoneng.model.CaseEvent;
-import cn.xiaoneng.model.CaseEventCodec;
 import cn.xiaoneng.model.DeadLetter;
-import cn.xiaoneng.model.DeadLetterCodec;
 import cn.xiaoneng.model.Topics;
 import cn.xiaoneng.warehouse.Tables;
 import java.io.IOException;
@@ -195,7 +194,7 @@ public final class IncidentJob {
 
         @Override
         public void deadLetters(DataStream<DeadLetter> deadLetters) {
-            deadLetters.sinkTo(KafkaSinks.atLeastOnce(o.kafkaBootstrap, Topics.DEAD_LETTER, new DeadLetterKey(), new DeadLetterBytes()))
+            deadLetters.sinkTo(KafkaSinks.atLeastOnce(o.kafkaBootstrap, Topics.DEAD_LETTER, new RecordSchemas.DeadLetterKey(), new RecordSchemas.DeadLetterJson()))
                     .uid("incident-dead-letters-kafka").name("dead letters → kafka");
             deadLetters.sinkTo(clickHouse(Tables.ODS_DEAD_LETTER, new WarehouseRows.DeadLetterRow())).uid("incident-dead-letters-clickhouse")
                     .name("dead letters → clickhouse");
@@ -229,7 +228,7 @@ public final class IncidentJob {
 
         @Override
         public void pauseEvents(DataStream<CaseEvent> events) {
-            events.sinkTo(KafkaSinks.atLeastOnce(o.kafkaBootstrap, Topics.CASE_EVENTS, new CaseKey(), new CaseEventBytes()))
+            events.sinkTo(KafkaSinks.atLeastOnce(o.kafkaBootstrap, Topics.CASE_EVENTS, new RecordSchemas.CaseKey(), new RecordSchemas.CaseEventJson()))
                     .uid("incident-pauses-kafka").name("declared pauses → canonical topic");
             events.sinkTo(clickHouse(Tables.ODS_CASE_EVENT, new WarehouseRows.CaseEventRow())).uid("incident-pauses-clickhouse")
                     .name("declared pauses → clickhouse");
@@ -351,45 +350,6 @@ public final class IncidentJob {
         @Override
         public byte[] serialize(IncidentCard c) {
             return codec.encode(c);
-        }
-    }
-
-    /** The canonical topic's key: the case id, so a pause lands in the partition of the case's other events. */
-    static final class CaseKey implements SerializationSchema<CaseEvent> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public byte[] serialize(CaseEvent e) {
-            return e.caseId.getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    static final class CaseEventBytes implements SerializationSchema<CaseEvent> {
-        private static final long serialVersionUID = 1L;
-        private final CaseEventCodec codec = new CaseEventCodec();
-
-        @Override
-        public byte[] serialize(CaseEvent e) {
-            return codec.encode(e);
-        }
-    }
-
-    static final class DeadLetterKey implements SerializationSchema<DeadLetter> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public byte[] serialize(DeadLetter d) {
-            return (d.topic + "/" + d.partition + "/" + d.offset).getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    static final class DeadLetterBytes implements SerializationSchema<DeadLetter> {
-        private static final long serialVersionUID = 1L;
-        private final DeadLetterCodec codec = new DeadLetterCodec();
-
-        @Override
-        public byte[] serialize(DeadLetter d) {
-            return codec.encode(d);
         }
     }
 }

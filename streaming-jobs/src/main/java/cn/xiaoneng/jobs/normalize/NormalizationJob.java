@@ -4,13 +4,11 @@ import cn.xiaoneng.ingestion.mapping.SourceMapping;
 import cn.xiaoneng.jobs.clickhouse.ClickHouseSink;
 import cn.xiaoneng.jobs.clickhouse.JsonRowEncoder;
 import cn.xiaoneng.jobs.common.KafkaSinks;
+import cn.xiaoneng.jobs.common.RecordSchemas;
 import cn.xiaoneng.model.CaseEvent;
-import cn.xiaoneng.model.CaseEventCodec;
 import cn.xiaoneng.model.DeadLetter;
-import cn.xiaoneng.model.DeadLetterCodec;
 import cn.xiaoneng.model.Topics;
 import cn.xiaoneng.warehouse.Tables;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -110,13 +108,13 @@ public final class NormalizationJob {
 
         @Override
         public void caseEvents(DataStream<CaseEvent> events) {
-            events.sinkTo(kafka(Topics.CASE_EVENTS, new CaseKey(), new CaseEventValue())).uid("case-events-kafka").name("case-events → kafka");
+            events.sinkTo(kafka(Topics.CASE_EVENTS, new RecordSchemas.CaseKey(), new RecordSchemas.CaseEventJson())).uid("case-events-kafka").name("case-events → kafka");
             events.sinkTo(clickHouse(Tables.ODS_CASE_EVENT, new WarehouseRows.CaseEventRow())).uid("case-events-clickhouse").name("case-events → clickhouse");
         }
 
         @Override
         public void deadLetters(DataStream<DeadLetter> deadLetters) {
-            deadLetters.sinkTo(kafka(Topics.DEAD_LETTER, new DeadLetterKey(), new DeadLetterValue())).uid("dead-letters-kafka").name("dead-letters → kafka");
+            deadLetters.sinkTo(kafka(Topics.DEAD_LETTER, new RecordSchemas.DeadLetterKey(), new RecordSchemas.DeadLetterJson())).uid("dead-letters-kafka").name("dead-letters → kafka");
             deadLetters.sinkTo(clickHouse(Tables.ODS_DEAD_LETTER, new WarehouseRows.DeadLetterRow())).uid("dead-letters-clickhouse")
                     .name("dead-letters → clickhouse");
         }
@@ -139,45 +137,6 @@ public final class NormalizationJob {
         private <T> ClickHouseSink<T> clickHouse(String table, JsonRowEncoder<T> encoder) {
             return ClickHouseSink.<T>builder().connection(o.clickHouse).table(table).encoder(encoder).batchSize(o.sinkBatchSize)
                     .flushInterval(o.sinkFlushInterval).build();
-        }
-    }
-
-    /** Kafka key of a canonical event: its case id, so all events of a case stay in one partition, in order. */
-    static final class CaseKey implements SerializationSchema<CaseEvent> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public byte[] serialize(CaseEvent e) {
-            return e.caseId.getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    static final class CaseEventValue implements SerializationSchema<CaseEvent> {
-        private static final long serialVersionUID = 1L;
-        private final CaseEventCodec codec = new CaseEventCodec();
-
-        @Override
-        public byte[] serialize(CaseEvent e) {
-            return codec.encode(e);
-        }
-    }
-
-    static final class DeadLetterKey implements SerializationSchema<DeadLetter> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public byte[] serialize(DeadLetter d) {
-            return (d.topic + "/" + d.partition + "/" + d.offset).getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    static final class DeadLetterValue implements SerializationSchema<DeadLetter> {
-        private static final long serialVersionUID = 1L;
-        private final DeadLetterCodec codec = new DeadLetterCodec();
-
-        @Override
-        public byte[] serialize(DeadLetter d) {
-            return codec.encode(d);
         }
     }
 }
