@@ -1,5 +1,6 @@
 package cn.xiaoneng.jobs.deadline;
 
+import cn.xiaoneng.jobs.common.WakeUpBlob;
 import cn.xiaoneng.deadline.engine.Card;
 import cn.xiaoneng.deadline.engine.CaseFacts;
 import cn.xiaoneng.deadline.engine.CaseTracker;
@@ -7,7 +8,6 @@ import cn.xiaoneng.deadline.engine.TrackingTable;
 import cn.xiaoneng.deadline.engine.Update;
 import cn.xiaoneng.model.CaseEvent;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -46,7 +46,7 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
     /** Name of the one keyed state: the wake-up and the facts of a case, in one RocksDB value. */
     static final String STATE_NAME = "case";
     /** Stored as the wake-up when the case has no timer. */
-    private static final long NO_WAKE_UP = Long.MIN_VALUE;
+    private static final long NO_WAKE_UP = WakeUpBlob.NONE;
 
     private final CaseTracker tracker;
     private final Duration stateTtl;
@@ -116,30 +116,7 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
         if (blob == null) {
             return null;
         }
-        return new Stored(wakeUpOf(blob), CaseFacts.decode(Arrays.copyOfRange(blob, Long.BYTES, blob.length)), blob);
-    }
-
-    /** 8 bytes of wake-up (big-endian epoch ms, {@link #NO_WAKE_UP} for none), then {@link CaseFacts#encode()}. */
-    static byte[] blob(long wakeUp, byte[] facts) {
-        byte[] b = new byte[Long.BYTES + facts.length];
-        setWakeUp(b, wakeUp);
-        System.arraycopy(facts, 0, b, Long.BYTES, facts.length);
-        return b;
-    }
-
-    static long wakeUpOf(byte[] blob) {
-        long v = 0;
-        for (int i = 0; i < Long.BYTES; i++) {
-            v = (v << 8) | (blob[i] & 0xFF);
-        }
-        return v;
-    }
-
-    private static void setWakeUp(byte[] blob, long wakeUp) {
-        for (int i = Long.BYTES - 1; i >= 0; i--) {
-            blob[i] = (byte) wakeUp;
-            wakeUp >>>= 8;
-        }
+        return new Stored(WakeUpBlob.wakeUp(blob), CaseFacts.decode(WakeUpBlob.state(blob)), blob);
     }
 
     private void emit(Update u, Collector<Card> out) {
@@ -174,20 +151,11 @@ public class DeadlineFunction extends KeyedProcessFunction<String, CaseEvent, Ca
         }
         OptionalLong next = u.nextWakeUp();
         long wakeUp = next.isPresent() ? next.getAsLong() : NO_WAKE_UP;
-        if (pending != wakeUp) {
-            if (pending != NO_WAKE_UP) {
-                ctx.timerService().deleteEventTimeTimer(pending);
-            }
-            if (wakeUp != NO_WAKE_UP) {
-                ctx.timerService().registerEventTimeTimer(wakeUp);
-            }
-        }
+        WakeUpBlob.moveTimer(ctx.timerService(), pending, wakeUp);
         if (changed || stored == null) {
-            caseState.update(blob(wakeUp, u.state().encode()));
+            caseState.update(WakeUpBlob.of(wakeUp, u.state().encode()));
         } else if (stored.wakeUp() != wakeUp) {
-            byte[] b = stored.blob().clone(); // the facts did not change: keep their bytes, move the wake-up
-            setWakeUp(b, wakeUp);
-            caseState.update(b);
+            caseState.update(WakeUpBlob.withWakeUp(stored.blob(), wakeUp)); // the facts did not change: keep their bytes
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.xiaoneng.jobs.incident;
 
+import cn.xiaoneng.jobs.common.WakeUpBlob;
 import cn.xiaoneng.incident.IncidentFact;
 import cn.xiaoneng.incident.engine.DeadlineCheck;
 import cn.xiaoneng.incident.engine.DeclaredPause;
@@ -173,14 +174,7 @@ public class IncidentFunction extends KeyedProcessFunction<String, IncidentFact,
         }
         OptionalLong next = u.nextWakeUp();
         long wakeUp = next.isPresent() ? next.getAsLong() : WakeUpBlob.NONE;
-        if (pending != wakeUp) {
-            if (pending != WakeUpBlob.NONE) {
-                ctx.timerService().deleteEventTimeTimer(pending);
-            }
-            if (wakeUp != WakeUpBlob.NONE) {
-                ctx.timerService().registerEventTimeTimer(wakeUp);
-            }
-        }
+        WakeUpBlob.moveTimer(ctx.timerService(), pending, wakeUp);
         if (changedBefore || u.stateChanged() || pending != wakeUp) {
             incidentState.update(WakeUpBlob.of(wakeUp, u.state().encode()));
         }

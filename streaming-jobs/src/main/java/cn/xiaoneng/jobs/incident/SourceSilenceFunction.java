@@ -1,5 +1,6 @@
 package cn.xiaoneng.jobs.incident;
 
+import cn.xiaoneng.jobs.common.WakeUpBlob;
 import cn.xiaoneng.incident.IncidentFact;
 import cn.xiaoneng.incident.detect.Detection;
 import cn.xiaoneng.incident.detect.SilenceDetector;
@@ -97,14 +98,7 @@ public class SourceSilenceFunction extends KeyedProcessFunction<String, SourceAc
         d.facts().forEach(out::collect);
         OptionalLong next = d.nextWakeUp();
         long wakeUp = next.isPresent() ? next.getAsLong() : WakeUpBlob.NONE;
-        if (pending != wakeUp) {
-            if (pending != WakeUpBlob.NONE) {
-                ctx.timerService().deleteEventTimeTimer(pending);
-            }
-            if (wakeUp != WakeUpBlob.NONE) {
-                ctx.timerService().registerEventTimeTimer(wakeUp);
-            }
-        }
+        WakeUpBlob.moveTimer(ctx.timerService(), pending, wakeUp);
         if (isNew || d.changed() || pending != wakeUp) {
             watchState.update(WakeUpBlob.of(wakeUp, d.state().encode()));
         }

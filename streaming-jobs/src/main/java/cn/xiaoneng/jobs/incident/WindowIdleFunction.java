@@ -1,5 +1,6 @@
 package cn.xiaoneng.jobs.incident;
 
+import cn.xiaoneng.jobs.common.WakeUpBlob;
 import cn.xiaoneng.incident.IncidentFact;
 import cn.xiaoneng.incident.detect.DepartmentWindows;
 import cn.xiaoneng.incident.detect.Detection;
@@ -81,14 +82,7 @@ public class WindowIdleFunction extends KeyedProcessFunction<String, CaseEvent, 
         d.facts().forEach(out::collect);
         OptionalLong next = d.nextWakeUp();
         long wakeUp = next.isPresent() ? next.getAsLong() : WakeUpBlob.NONE;
-        if (pending != wakeUp) {
-            if (pending != WakeUpBlob.NONE) {
-                ctx.timerService().deleteEventTimeTimer(pending);
-            }
-            if (wakeUp != WakeUpBlob.NONE) {
-                ctx.timerService().registerEventTimeTimer(wakeUp);
-            }
-        }
+        WakeUpBlob.moveTimer(ctx.timerService(), pending, wakeUp);
         if (d.state().windows().isEmpty() && wakeUp == WakeUpBlob.NONE) {
             windowsState.clear();
             return;
