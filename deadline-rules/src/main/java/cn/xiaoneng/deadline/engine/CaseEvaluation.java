@@ -230,6 +230,36 @@ final class CaseEvaluation {
         return r;
     }
 
+    /**
+     * The 跟踪表 row of a clock stop as of {@code asOf}: what stopped the clock, why and who, and the counted time it held
+     * back — what the case's clock would have counted over it (not before counting starts, up to its end or
+     * {@code asOf}), other stops disregarded.
+     */
+    PauseRow pauseRow(CaseView.PauseSpan p, long asOf) {
+        PauseRow r = new PauseRow();
+        r.kind = p.kind();
+        r.stepId = p.stepId();
+        r.from = p.from();
+        r.to = p.to();
+        r.reason = p.reason();
+        r.handler = p.openedBy().handler();
+        r.recordedAt = p.openedBy().sourceCommitTime();
+        if (r.kind == PauseRow.Kind.DECLARED) {
+            // Conventions.DECLARED_PAUSE_STEP_PREFIX: the step id names the incident, the reason the approver and when.
+            r.incidentId = p.stepId().substring(Conventions.DECLARED_PAUSE_STEP_PREFIX.length());
+            DeclaredPauseReason declared = DeclaredPauseReason.parse(p.openedBy().reason()).orElse(null);
+            r.approver = declared != null ? declared.approver() : r.handler;
+            r.approvedAt = declared != null ? declared.approvedAt() : null;
+        }
+        if (hasClock()) {
+            r.measure = measure;
+            long from = Math.max(p.from(), countingStart.toEpochMilli());
+            long to = Math.min(p.to() == null ? asOf : p.to(), asOf);
+            r.stoppedMillis = to <= from ? 0 : calc.countedBetween(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), measure, List.of()).toMillis();
+        }
+        return r;
+    }
+
     /** Who held the case at {@code t}: the step in progress started last, else the department of record. */
     Holder holderAt(long t) {
         CaseView.StepSpan running = null;

@@ -49,8 +49,19 @@ final class CaseView {
     /** Facts that name a handler, in fact order: who last acted on the case. */
     final List<CaseFact> handled;
 
-    /** A clock stop [from, to); {@code to} is null while it has not ended. */
-    record PauseSpan(long from, Long to, String reason, EventType opener, String stepId) {}
+    /**
+     * A clock stop [from, to); {@code to} is null while it has not ended. {@code openedBy} is the fact that opened it,
+     * {@code closedBy} the one that ended it (a SUPPLEMENT_RECEIVED, RESUMED or the 受理), null while open.
+     */
+    record PauseSpan(long from, Long to, String reason, EventType opener, String stepId, CaseFact openedBy, CaseFact closedBy) {
+        PauseRow.Kind kind() {
+            return switch (opener) {
+                case SUPPLEMENT_REQUESTED -> PauseRow.Kind.SUPPLEMENT;
+                case REPORTED_UP -> PauseRow.Kind.REPORTED_UP;
+                default -> declaredPause(openedBy) ? PauseRow.Kind.DECLARED : PauseRow.Kind.SUSPENDED;
+            };
+        }
+    }
 
     /** A step as its facts give it; the 跟踪表 row adds counted time. */
     static final class StepSpan {
@@ -106,7 +117,9 @@ final class CaseView {
             if (f.type() == EventType.EXTENSION_APPROVED) {
                 ext.add(f);
             }
-            if (f.handler() != null) {
+            // A declared pause names its approver as handler; the approver did not act on the case (6.6.7: the
+            // holder of record is who last handled it).
+            if (f.handler() != null && !declaredPause(f)) {
                 withHandler.add(f);
             }
             if (f.type() == EventType.STEP_COMPLETED && Conventions.RESULT_ABSENT.equals(f.result())) {
@@ -162,6 +175,14 @@ final class CaseView {
         return f.departmentId() != null ? f.departmentId() : departmentOfRecord;
     }
 
+    /**
+     * A SUSPENDED or RESUMED of a pause the center declared for an emergency ({@link Conventions#DECLARED_PAUSE_STEP_PREFIX}).
+     */
+    static boolean declaredPause(CaseFact f) {
+        return f != null && (f.type() == EventType.SUSPENDED || f.type() == EventType.RESUMED) && f.stepId() != null
+                && f.stepId().startsWith(Conventions.DECLARED_PAUSE_STEP_PREFIX);
+    }
+
     private static int phase(CaseFact f) {
         return switch (f.type()) {
             case STEP_STARTED, SUPPLEMENT_REQUESTED, SUSPENDED, REPORTED_UP -> 0;
@@ -178,6 +199,9 @@ final class CaseView {
      *   <li>SUSPENDED (行政许可法 Art. 45 special procedures) and REPORTED_UP (waiting on a higher level) each open
      *       one; a RESUMED ends the open one of the same step id if there is one, else the oldest. Overlapping
      *       stops are merged by the calculator, so the clock stops once.</li>
+     *   <li>A pause the center declared (附录C, {@link Conventions#DECLARED_PAUSE_STEP_PREFIX}) ends only with the RESUMED
+     *       of its own step id: the department's own RESUMED ends the department's suspension, never the center's
+     *       declaration (its 跟踪表 row would otherwise show the wrong end and reason).</li>
      * </ul>
      * A closer with nothing open is ignored.
      */
@@ -195,32 +219,24 @@ final class CaseView {
                 case SUPPLEMENT_RECEIVED -> {
                     if (supplement != null) {
                         out.add(new PauseSpan(supplement.businessTime(), f.businessTime(), reason(supplement, "补正"),
-                                EventType.SUPPLEMENT_REQUESTED, supplement.stepId()));
+                                EventType.SUPPLEMENT_REQUESTED, supplement.stepId(), supplement, f));
                         supplement = null;
                     }
                 }
                 case ACCEPTED -> {
                     if (f == accepted && supplement != null && supplement.businessTime() < f.businessTime()) {
                         out.add(new PauseSpan(supplement.businessTime(), f.businessTime(), reason(supplement, "补正"),
-                                EventType.SUPPLEMENT_REQUESTED, supplement.stepId()));
+                                EventType.SUPPLEMENT_REQUESTED, supplement.stepId(), supplement, f));
                         supplement = null;
                     }
                 }
                 case SUSPENDED, REPORTED_UP -> suspensions.add(f);
                 case RESUMED -> {
-                    if (!suspensions.isEmpty()) {
-                        int at = 0;
-                        if (f.stepId() != null) {
-                            for (int i = 0; i < suspensions.size(); i++) {
-                                if (f.stepId().equals(suspensions.get(i).stepId())) {
-                                    at = i;
-                                    break;
-                                }
-                            }
-                        }
+                    int at = closedBy(suspensions, f);
+                    if (at >= 0) {
                         CaseFact open = suspensions.remove(at);
-                        out.add(new PauseSpan(open.businessTime(), f.businessTime(),
-                                reason(open, open.type() == EventType.REPORTED_UP ? "上报" : "暂停"), open.type(), open.stepId()));
+                        out.add(new PauseSpan(open.businessTime(), f.businessTime(), reason(open, label(open)), open.type(), open.stepId(),
+                                open, f));
                     }
                 }
                 default -> { }
@@ -228,14 +244,41 @@ final class CaseView {
         }
         if (supplement != null) {
             out.add(new PauseSpan(supplement.businessTime(), null, reason(supplement, "补正"), EventType.SUPPLEMENT_REQUESTED,
-                    supplement.stepId()));
+                    supplement.stepId(), supplement, null));
         }
         for (CaseFact open : suspensions) {
-            out.add(new PauseSpan(open.businessTime(), null, reason(open, open.type() == EventType.REPORTED_UP ? "上报" : "暂停"),
-                    open.type(), open.stepId()));
+            out.add(new PauseSpan(open.businessTime(), null, reason(open, label(open)), open.type(), open.stepId(), open, null));
         }
         out.sort(Comparator.comparingLong(PauseSpan::from));
         return List.copyOf(out);
+    }
+
+    /**
+     * Which open suspension a RESUMED ends: the one of its step id; else the oldest that is not a declared pause (a
+     * declaration ends only with its own RESUMED, and its RESUMED ends nothing else); -1 for none.
+     */
+    private static int closedBy(List<CaseFact> open, CaseFact resumed) {
+        if (resumed.stepId() != null) {
+            for (int i = 0; i < open.size(); i++) {
+                if (resumed.stepId().equals(open.get(i).stepId())) {
+                    return i;
+                }
+            }
+        }
+        if (declaredPause(resumed)) {
+            return -1;
+        }
+        for (int i = 0; i < open.size(); i++) {
+            if (!declaredPause(open.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String label(CaseFact opener) {
+        return opener.type() == EventType.REPORTED_UP ? PauseRow.Kind.REPORTED_UP.label()
+                : declaredPause(opener) ? PauseRow.Kind.DECLARED.label() : PauseRow.Kind.SUSPENDED.label();
     }
 
     private static String reason(CaseFact f, String fallback) {

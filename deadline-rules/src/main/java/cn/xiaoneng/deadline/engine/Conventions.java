@@ -21,4 +21,18 @@ public final class Conventions {
      * the moment the applicant was notified, when the department's part ended.
      */
     public static final String RESULT_APPLICANT_ABSENT = "APPLICANT_ABSENT";
+
+    /**
+     * {@code SUSPENDED} / {@code RESUMED} whose step id is this prefix followed by an incident id: a pause the center
+     * declared on the clocks of the open cases an emergency affects (4.5.2.5 附录C; issue 4: "with who approved it and
+     * when"). The incident job writes them ({@code PauseEvents} in incident-rules) with the approver as {@code handler}
+     * and a {@link DeclaredPauseReason} as {@code reason}. The engine pairs and applies them like any other pause; the
+     * 跟踪表 shows them as {@link PauseRow.Kind#DECLARED} rows with the incident, the approver and the approval time.
+     */
+    public static final String DECLARED_PAUSE_STEP_PREFIX = "incident:";
+
+    /** The step id of the events of a pause declared for {@code incidentId}. */
+    public static String declaredPauseStepId(String incidentId) {
+        return DECLARED_PAUSE_STEP_PREFIX + incidentId;
+    }
 }

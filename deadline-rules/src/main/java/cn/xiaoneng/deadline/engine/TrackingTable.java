@@ -10,8 +10,10 @@ import java.util.Objects;
 
 /**
  * The 跟踪表 of a case (标准 附录E): each step, who held it (department, window, handler), when it started and
- * ended, and the counted time it used against its budget; the case clock; and, once closed, the outcome. Read
- * as of one instant (the engine's clock): open steps have used time up to then. A Flink POJO.
+ * ended, and the counted time it used against its budget; each clock stop (补正, 特别程序, 上报, 应急停表) with its
+ * reason, who stopped the clock and, for a declared pause, the incident, the approver and the approval time; the case
+ * clock; and, once closed, the outcome. Read as of one instant (the engine's clock): open steps and stops count up to
+ * then. A Flink POJO.
  */
 public final class TrackingTable {
     /** Instants after this many days past counting start are read as that instant (an open case read "at infinity"). */
@@ -36,6 +38,8 @@ public final class TrackingTable {
     /** Counted time remaining at {@link #asOf} (or its close), ms; negative = overdue. */
     public Long remainingMillis;
     public StepRow[] steps;
+    /** The clock stops, in order of start; a stop that has not ended is open. */
+    public PauseRow[] pauses;
     /** Null while the case is open. */
     public CaseOutcome outcome;
 
@@ -80,6 +84,7 @@ public final class TrackingTable {
         }
         final long r = reading;
         t.steps = v.steps.stream().map(s -> ev.row(s, r)).toArray(StepRow[]::new);
+        t.pauses = v.pauses.stream().map(p -> ev.pauseRow(p, r)).toArray(PauseRow[]::new);
         t.outcome = ev.outcome();
         return t;
     }
@@ -87,7 +92,8 @@ public final class TrackingTable {
     @Override
     public boolean equals(Object o) {
         return o instanceof TrackingTable t && Objects.equals(caseId, t.caseId) && Objects.equals(centerId, t.centerId)
-                && asOf == t.asOf && Objects.equals(due, t.due) && Arrays.equals(steps, t.steps) && Objects.equals(outcome, t.outcome)
+                && asOf == t.asOf && Objects.equals(due, t.due) && Arrays.equals(steps, t.steps) && Arrays.equals(pauses, t.pauses)
+                && Objects.equals(outcome, t.outcome)
                 && Objects.equals(usedMillis, t.usedMillis) && Objects.equals(remainingMillis, t.remainingMillis);
     }
 
@@ -98,6 +104,6 @@ public final class TrackingTable {
 
     @Override
     public String toString() {
-        return "TrackingTable{" + centerId + "/" + caseId + " " + Arrays.toString(steps) + " " + outcome + "}";
+        return "TrackingTable{" + centerId + "/" + caseId + " " + Arrays.toString(steps) + " " + Arrays.toString(pauses) + " " + outcome + "}";
     }
 }

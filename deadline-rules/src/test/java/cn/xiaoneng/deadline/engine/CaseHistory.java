@@ -120,6 +120,42 @@ final class CaseHistory {
         return add(EventType.SUSPENDED, at, e -> e.reason = reason);
     }
 
+    /** A special procedure (特别程序) the source numbers as a step, ended by {@link #resumedStep}. */
+    CaseHistory suspendedStep(String stepId, String reason, String handler, String at) {
+        return add(EventType.SUSPENDED, at, e -> {
+            e.stepId = stepId;
+            e.reason = reason;
+            e.handler = handler;
+        });
+    }
+
+    CaseHistory resumedStep(String stepId, String at) {
+        return add(EventType.RESUMED, at, e -> e.stepId = stepId);
+    }
+
+    /**
+     * A pause the center declared for an emergency (附录C), as the incident job writes it (incident-rules PauseEvents):
+     * SUSPENDED at {@code from} (committed at {@code recordedAt}) and, if {@code to} is given, RESUMED then; step id
+     * {@code incident:<id>}, the approver as handler, the reason in {@link DeclaredPauseReason}'s form.
+     */
+    CaseHistory declaredPause(String incidentId, String typeLabel, String approver, String approvedAt, String recordedAt, String from, String to) {
+        String reason = new DeclaredPauseReason(incidentId, typeLabel, approver, millis(approvedAt)).text();
+        java.util.function.Consumer<CaseEvent> pause = e -> {
+            e.stepId = Conventions.declaredPauseStepId(incidentId);
+            e.handler = approver;
+            e.reason = reason;
+            e.sourceId = "incident";
+            e.sourceTable = "declared_pause";
+        };
+        add(EventType.SUSPENDED, from, pause);
+        last().sourceCommitTime = Math.max(millis(from), millis(recordedAt));
+        if (to != null) {
+            add(EventType.RESUMED, to, pause);
+            last().sourceCommitTime = Math.max(millis(to), millis(recordedAt));
+        }
+        return this;
+    }
+
     CaseHistory reportedUp(String at) {
         return add(EventType.REPORTED_UP, at, e -> e.reason = "报省厅审批");
     }

@@ -1,9 +1,10 @@
 package cn.xiaoneng.incident.engine;
 
+import cn.xiaoneng.deadline.engine.Conventions;
+import cn.xiaoneng.deadline.engine.DeclaredPauseReason;
 import cn.xiaoneng.model.CaseEvent;
 import cn.xiaoneng.model.EventIds;
 import cn.xiaoneng.model.EventType;
-import cn.xiaoneng.model.Times;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import java.util.List;
  * A declared pause as canonical events for one affected open case, so that the deadline engine stops that case's
  * clock like any other pause: a SUSPENDED at the pause's start and, once it has one, a RESUMED at its end, both
  * with step id {@code incident:<incidentId>} (the engine pairs a RESUMED with the open suspension of the same step
- * id) and the reason and approver the 跟踪表 records.
+ * id) and the reason and approver the 跟踪表 records (a {@code PauseRow} of kind DECLARED with the incident, the approver
+ * and the approval time).
  *
  * <p>Which cases are affected (open, of a listed department, accepted at a listed window if any) is the wiring's
  * query; this only builds the events. Event ids are deterministic, so re-declaring changes nothing.
@@ -25,8 +27,10 @@ public final class PauseEvents {
 
     public static List<CaseEvent> forCase(DeclaredPause p, String caseId, String departmentId) {
         List<CaseEvent> out = new ArrayList<>(2);
-        String reason = "应急停表 " + p.incidentId() + (p.incidentType() == null ? "" : " " + p.incidentType().label()) + ", 批准人 "
-                + p.approver() + " " + Times.format(p.approvedAt());
+        // The deadline engine reads the incident from the step id and the approver and approval time back from the
+        // reason (Conventions.DECLARED_PAUSE_STEP_PREFIX, DeclaredPauseReason): its 跟踪表 shows them on the pause row.
+        String reason = new DeclaredPauseReason(p.incidentId(), p.incidentType() == null ? null : p.incidentType().label(), p.approver(),
+                p.approvedAt()).text();
         out.add(event(p, caseId, departmentId, EventType.SUSPENDED, p.from(), reason, 0));
         if (p.to() != null) {
             out.add(event(p, caseId, departmentId, EventType.RESUMED, p.to(), reason, 1));
@@ -41,7 +45,7 @@ public final class PauseEvents {
         e.centerId = p.centerId();
         e.departmentId = departmentId;
         e.eventType = type;
-        e.stepId = "incident:" + p.incidentId();
+        e.stepId = Conventions.declaredPauseStepId(p.incidentId());
         e.handler = p.approver();
         e.reason = reason;
         e.businessTime = at;

@@ -9,6 +9,8 @@ import cn.xiaoneng.deadline.engine.Calendars;
 import cn.xiaoneng.deadline.engine.CardKind;
 import cn.xiaoneng.deadline.engine.CaseFacts;
 import cn.xiaoneng.deadline.engine.DeadlinePolicy;
+import cn.xiaoneng.deadline.engine.PauseRow;
+import cn.xiaoneng.deadline.engine.TrackingTable;
 import cn.xiaoneng.incident.IncidentHistory;
 import cn.xiaoneng.incident.IncidentLevel;
 import cn.xiaoneng.incident.IncidentType;
@@ -85,6 +87,42 @@ class DeclaredPauseTest {
         // 5WD from Mon 03-02 is due 24:00 Mon 03-09; the pause Tue 14:00 → Wed 18:00 is 28 h of working time
         assertThat(without).isEqualTo(at("2026-03-10T00:00"));
         assertThat(with).isEqualTo(at("2026-03-11T04:00"));
+    }
+
+    @Test
+    void theCasesTrackingTableShowsThePauseWithItsReasonIncidentApproverAndApprovalTime() {
+        IncidentHistory h = OutageScenarioTest.substation().pauseDeclared("2026-03-03T15:00", "中心主任 周强", "2026-03-03T14:00", null);
+        DeclaredPause pause = timeline(h).declaredPauses().get(0);
+        List<CaseEvent> events = new ArrayList<>(List.of(acceptedMonday()));
+        events.addAll(PauseEvents.forCase(pause, "CRJ-1", "crj"));
+
+        TrackingTable t = TrackingTable.of(CaseFacts.of(events), DeadlinePolicy.defaults(), WorkCalendar.china(), at("2026-03-05T00:00"));
+        assertThat(t.pauses).singleElement().satisfies(row -> {
+            assertThat(row.kind).isEqualTo(PauseRow.Kind.DECLARED);
+            assertThat(row.incidentId).isEqualTo("SY-20260303-01");
+            assertThat(row.approver).isEqualTo("中心主任 周强");
+            assertThat(row.approvedAt).isEqualTo(at("2026-03-03T15:00"));
+            assertThat(row.reason).isEqualTo(PauseEvents.forCase(pause, "CRJ-1", "crj").get(0).reason);
+            assertThat(row.from).isEqualTo(at("2026-03-03T14:00"));
+            assertThat(row.to).isEqualTo(at("2026-03-04T18:00"));
+            assertThat(row.recordedAt).isEqualTo(pause.recordedAt());
+            assertThat(row.stoppedMillis).isEqualTo(28 * 3_600_000L);
+        });
+    }
+
+    private static CaseEvent acceptedMonday() {
+        CaseEvent accepted = new CaseEvent();
+        accepted.eventId = "0123456789abcdef0123456789abcdef";
+        accepted.caseId = "CRJ-1";
+        accepted.centerId = IncidentHistory.CENTER;
+        accepted.departmentId = "crj";
+        accepted.windowId = "W11";
+        accepted.caseKind = CaseKind.COMMITTED;
+        accepted.eventType = EventType.ACCEPTED;
+        accepted.committedLimit = Limit.parse("5WD");
+        accepted.businessTime = at("2026-03-02T10:00");
+        accepted.sourceCommitTime = accepted.businessTime;
+        return accepted;
     }
 
     private static long yellow(CaseFacts facts) {
