@@ -51,12 +51,22 @@ public final class Fixtures {
         return new RoutingConfigLoader(ENV).load(routingDir("center"));
     }
 
+    /** The test center with its directory of people (routing/directory): holder → window lead → department leader. */
+    public static RoutingConfig directoryConfig() {
+        return new RoutingConfigLoader(ENV).load(routingDir("directory"));
+    }
+
     /** A raised deadline card of {@code caseId} held by 市场监管局 (scjg) window W02, 李娜 in 审核. */
     public static Card card(CardKind kind, String caseId, long instant) {
         return card(kind, caseId, instant, "scjg", "W02");
     }
 
     public static Card card(CardKind kind, String caseId, long instant, String department, String window) {
+        return card(kind, caseId, instant, department, window, "李娜");
+    }
+
+    /** A raised deadline card held by {@code handler} (经办人, as the source wrote it) at a department's window. */
+    public static Card card(CardKind kind, String caseId, long instant, String department, String window, String handler) {
         Card c = new Card();
         c.kind = kind;
         c.status = CardStatus.RAISED;
@@ -72,7 +82,7 @@ public final class Fixtures {
         c.itemCode = "XK-SCJG-001";
         c.itemName = "食品经营许可";
         c.caseKind = cn.xiaoneng.model.CaseKind.COMMITTED;
-        c.holder = new Holder(department, window, "李娜", caseId + "-2", "审核");
+        c.holder = new Holder(department, window, handler, caseId + "-2", "审核");
         c.accepted = instant - 7 * 86_400_000L;
         c.due = kind == CardKind.WARNING ? instant + 86_400_000L : instant - (kind == CardKind.RED ? 3 * 86_400_000L : 0);
         c.limit = new Limit(5, LimitUnit.WORKING_DAYS);

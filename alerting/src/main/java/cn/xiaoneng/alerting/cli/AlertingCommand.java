@@ -67,8 +67,8 @@ public final class AlertingCommand implements Runnable {
             try {
                 RoutingConfig c = new RoutingConfigLoader().load(dir);
                 spec.commandLine().getOut().printf("%s: %d receivers, %d escalation policies, %d always rules, %d inhibitions, "
-                        + "%d silences: valid%n", dir, c.receivers().size(), c.escalations().size(), c.always().size(),
-                        c.inhibitions().size(), c.silences().size());
+                        + "%d silences, %d people: valid%n", dir, c.receivers().size(), c.escalations().size(), c.always().size(),
+                        c.inhibitions().size(), c.silences().size(), c.directory().people().size());
                 return 0;
             } catch (ConfigException e) {
                 spec.commandLine().getErr().println(e.getMessage());

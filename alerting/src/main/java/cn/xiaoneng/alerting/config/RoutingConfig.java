@@ -14,11 +14,47 @@ import java.util.Map;
  */
 public record RoutingConfig(Map<String, Receiver> receivers, Map<String, EscalationPolicy> escalations, Route root,
         List<AlwaysRule> always, List<InhibitRule> inhibitions, List<Silence> silences, Map<String, RetryPolicy> retries,
-        SmtpSettings smtp, SmsGateway sms, String trackingLink, Duration retention) {
+        SmtpSettings smtp, SmsGateway sms, String trackingLink, Duration retention, Directory directory) {
 
+    /**
+     * A configured receiver, or a directory receiver for one person ({@code handler@p-lina}, built from the template and
+     * the directory); null when either is not (or no longer) configured.
+     */
     public Receiver receiver(String id) {
-        return receivers.get(id);
+        int at = id.indexOf(Receiver.PERSON);
+        if (at < 0) {
+            return receivers.get(id);
+        }
+        Receiver template = receivers.get(id.substring(0, at));
+        Person p = directory.people().get(id.substring(at + 1));
+        return template == null || template.directory() == null || p == null ? null : template.forPerson(p);
     }
+
+    /** Whom a directory receiver stands for on card {@code a}: the ids to tell ({@code <id>@<person>}), or why nobody. */
+    public Resolved resolve(Receiver template, Alert a) {
+        Directory.Resolution r = directory.resolve(template.directory(), a);
+        if (!r.resolved()) {
+            return new Resolved(List.of(), r.problem());
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        List<String> unreachable = new java.util.ArrayList<>();
+        for (Person p : r.people()) {
+            if (template.forPerson(p) == null) {
+                unreachable.add(p.name() + " (" + p.id() + ")");
+            } else {
+                ids.add(template.id() + Receiver.PERSON + p.id());
+            }
+        }
+        if (ids.isEmpty()) {
+            return new Resolved(List.of(), String.join(", ", unreachable) + " has no " + template.channels().stream()
+                    .map(ChannelConfig::type).map(t -> t.equals("sms") ? "phone" : "email address").distinct()
+                    .reduce((x, y) -> x + " or " + y).orElse("channel") + " in " + RoutingConfigLoader.DIRECTORY);
+        }
+        return new Resolved(List.copyOf(ids), null);
+    }
+
+    /** @param receiverIds the ids to tell; empty with a {@code problem} when the directory has nobody reachable */
+    public record Resolved(List<String> receiverIds, String problem) {}
 
     public RetryPolicy retry(String channelType) {
         return retries.getOrDefault(channelType, RetryPolicy.DEFAULT);
@@ -38,6 +74,6 @@ public record RoutingConfig(Map<String, Receiver> receivers, Map<String, Escalat
 
     public RoutingConfig withSilences(List<Silence> newSilences) {
         return new RoutingConfig(receivers, escalations, root, always, inhibitions, List.copyOf(newSilences), retries, smtp,
-                sms, trackingLink, retention);
+                sms, trackingLink, retention, directory);
     }
 }

@@ -28,8 +28,12 @@ public final class RoutingConfigLoader {
     public static final String RECEIVERS = "receivers.yaml";
     public static final String ROUTES = "routes.yaml";
     public static final String SILENCES = "silences.yaml";
+    /** The center's directory of people, for receivers with {@code directory:}. */
+    public static final String DIRECTORY = "people.yaml";
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> CHANNEL_TYPES = Set.of("webhook", "dingtalk", "wecom", "email", "sms");
+    /** Receiver and person ids: they become parts of state keys and message ids ({@code handler@p-lina:3}). */
+    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]*";
     private static final Set<String> EQUAL_LABELS = Set.of("center", "case", "department", "window");
 
     private final Map<String, String> env;
@@ -47,6 +51,8 @@ public final class RoutingConfigLoader {
         ConfigNode receiversFile = read(dir, RECEIVERS, true);
         ConfigNode routesFile = read(dir, ROUTES, true);
         ConfigNode silencesFile = read(dir, SILENCES, false);
+        ConfigNode directoryFile = read(dir, DIRECTORY, false);
+        Directory directory = directoryFile.missing() ? Directory.EMPTY : directory(directoryFile);
 
         ConfigNode routesRoot = routesFile.object(Set.of("defaults", "links", "escalations", "route", "always", "inhibit"));
         ConfigNode defaults = routesRoot.child("defaults");
@@ -96,17 +102,35 @@ public final class RoutingConfigLoader {
 
         Map<String, Receiver> receivers = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode> e : recRoot.required("receivers").entries().entrySet()) {
-            ConfigNode r = e.getValue().object(Set.of("label", "role", "channels", "groupWait", "groupInterval",
-                    "repeatInterval", "maxRepeats", "rateLimit", "summaryAbove"));
+            ConfigNode r = e.getValue().object(Set.of("label", "role", "directory", "fallback", "channels", "groupWait",
+                    "groupInterval", "repeatInterval", "maxRepeats", "rateLimit", "summaryAbove"));
+            if (!e.getKey().matches(ID)) {
+                throw e.getValue().error("receiver ids are letters, digits, '-', '_' and '.'");
+            }
             Receiver.Role role;
             try {
                 role = Receiver.Role.valueOf(r.required("role").text());
             } catch (IllegalArgumentException ex) {
                 throw r.child("role").error("must be one of HANDLER, WINDOW_LEAD, DEPARTMENT_LEADER, CENTER_OFFICE, SUPERVISORY");
             }
+            Directory.Lookup lookup = null;
+            if (!r.child("directory").missing()) {
+                lookup = Directory.Lookup.ofKey(r.child("directory").text());
+                if (lookup == null) {
+                    throw r.child("directory").error("must be holder (经办人), windowLead (窗口负责人) or departmentLeader (部门领导)");
+                }
+                if (lookup.role() != role) {
+                    throw r.child("directory").error(lookup.key() + " stands for role " + lookup.role() + ", not " + role);
+                }
+                if (directoryFile.missing()) {
+                    throw r.child("directory").error("needs the directory of people, " + DIRECTORY + ", next to " + RECEIVERS);
+                }
+            } else if (!r.child("fallback").missing()) {
+                throw r.child("fallback").error("only a receiver with 'directory' has a fallback");
+            }
             List<ChannelConfig> channels = new ArrayList<>();
             for (ConfigNode c : r.required("channels").list()) {
-                channels.add(channel(c, smtp, sms));
+                channels.add(lookup == null ? channel(c, smtp, sms) : personChannel(c, smtp, sms));
             }
             if (channels.isEmpty()) {
                 throw r.child("channels").error("needs at least one channel");
@@ -115,7 +139,15 @@ public final class RoutingConfigLoader {
                     r.child("groupWait").duration(groupWait), positive(r.child("groupInterval"), groupInterval),
                     positive(r.child("repeatInterval"), repeatInterval), r.child("maxRepeats").integer(maxRepeats, 0),
                     rateLimit(r.child("rateLimit"), rate)[0], ratePer(r.child("rateLimit"), ratePer),
-                    r.child("summaryAbove").integer(summaryAbove, 1)));
+                    r.child("summaryAbove").integer(summaryAbove, 1), lookup, r.child("fallback").text(null)));
+        }
+        for (Map.Entry<String, ConfigNode> e : recRoot.required("receivers").entries().entrySet()) {
+            String fallback = receivers.get(e.getKey()).fallback();
+            if (fallback != null && (!receivers.containsKey(fallback) || receivers.get(fallback).directory() != null)) {
+                throw e.getValue().child("fallback").error(receivers.containsKey(fallback)
+                        ? "'" + fallback + "' is itself a directory receiver: a fallback is a configured body or group"
+                        : "no receiver named '" + fallback + "' in " + RECEIVERS);
+            }
         }
 
         Map<String, EscalationPolicy> escalations = new LinkedHashMap<>();
@@ -139,6 +171,9 @@ public final class RoutingConfigLoader {
                 throw e.getValue().error("needs at least one step");
             }
             escalations.put(e.getKey(), new EscalationPolicy(e.getKey(), List.copyOf(steps)));
+            List<ConfigNode> stepNodes = e.getValue().list();
+            needsFallback(stepNodes.get(stepNodes.size() - 1).child("receivers"), steps.get(steps.size() - 1).receivers(),
+                    receivers, "the last step");
         }
 
         ConfigNode rootNode = routesRoot.required("route");
@@ -148,6 +183,7 @@ public final class RoutingConfigLoader {
         for (ConfigNode a : routesRoot.child("always").list()) {
             a.object(Set.of("match", "receivers"));
             always.add(new AlwaysRule(a.path, matcher(a.child("match")), receiverRefs(a.required("receivers"), receivers)));
+            needsFallback(a.child("receivers"), always.get(always.size() - 1).receivers(), receivers, "an always rule");
         }
         boolean redReachesSupervisory = always.stream().anyMatch(a -> a.match().matchesEvery("DEADLINE", "RED", 3)
                 && a.receivers().stream().anyMatch(r -> receivers.get(r).role() == Receiver.Role.SUPERVISORY));
@@ -188,7 +224,7 @@ public final class RoutingConfigLoader {
             tracking = links.child("tracking").missing() ? null : url(links.child("tracking"));
         }
         return new RoutingConfig(Map.copyOf(receivers), Map.copyOf(escalations), root, List.copyOf(always),
-                List.copyOf(inhibitions), silences, Map.copyOf(retries), smtp, sms, tracking, retention);
+                List.copyOf(inhibitions), silences, Map.copyOf(retries), smtp, sms, tracking, retention, directory);
     }
 
     /** Reads only a silences file (the router reloads it while running). */
@@ -329,6 +365,100 @@ public final class RoutingConfigLoader {
             default -> throw c.child("type").error("unknown channel type '" + type + "' (one of "
                     + String.join(", ", new java.util.TreeSet<>(CHANNEL_TYPES)) + ")");
         };
+    }
+
+    /**
+     * A directory receiver with nobody to escalate to after it needs a {@code fallback}: a holder missing from the
+     * directory must reach someone, not vanish.
+     */
+    private static void needsFallback(ConfigNode n, List<String> refs, Map<String, Receiver> receivers, String where) {
+        for (String r : refs) {
+            Receiver rec = receivers.get(r);
+            if (rec.directory() != null && rec.fallback() == null) {
+                throw n.error("'" + r + "' is a directory receiver in " + where + ": give it a 'fallback' in " + RECEIVERS
+                        + " (who is told when the directory has nobody for a card)");
+            }
+        }
+    }
+
+    /** A channel of a directory receiver: email or SMS, addressed from the directory (no 'to'). */
+    private ChannelConfig personChannel(ConfigNode c, SmtpSettings smtp, SmsGateway sms) {
+        String type = c.required("type").text();
+        if (type.equals("email") || type.equals("sms")) {
+            c.object(Set.of("type"));
+        }
+        return switch (type) {
+            case "email" -> {
+                if (smtp == null) {
+                    throw c.child("type").error("an email channel needs the 'smtp' section of " + RECEIVERS);
+                }
+                yield new ChannelConfig.Email(List.of());
+            }
+            case "sms" -> {
+                if (sms == null) {
+                    throw c.child("type").error("an sms channel needs the 'sms' gateway section of " + RECEIVERS);
+                }
+                yield new ChannelConfig.Sms(List.of());
+            }
+            default -> throw c.child("type").error("a directory receiver reaches people by email or sms (the address and "
+                    + "phone come from " + DIRECTORY + "), not by " + type);
+        };
+    }
+
+    /** Reads the directory: people, window leads, department leaders; every reference and handle checked. */
+    private Directory directory(ConfigNode file) {
+        ConfigNode root = file.object(Set.of("people", "windows", "departments"));
+        Map<String, Person> people = new LinkedHashMap<>();
+        Map<String, Map<String, String>> handles = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> e : root.required("people").entries().entrySet()) {
+            ConfigNode p = e.getValue().object(Set.of("name", "department", "window", "phone", "email", "handles"));
+            if (!e.getKey().matches(ID)) {
+                throw e.getValue().error("person ids are letters, digits, '-', '_' and '.'");
+            }
+            String phone = p.child("phone").text(null);
+            if (phone != null && !phone.matches("\\+?\\d{6,15}")) {
+                throw p.child("phone").error("not a phone number: " + ChannelConfig.Sms.mask(phone) + " (quote it: \"138…\")");
+            }
+            String email = p.child("email").text(null);
+            if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+                throw p.child("email").error("not an email address: " + email);
+            }
+            if (phone == null && email == null) {
+                throw p.error("needs a phone or an email (how else is this person told?)");
+            }
+            String name = p.required("name").text();
+            String department = p.required("department").text();
+            List<String> hs = p.child("handles").missing() ? List.of(name) : p.child("handles").texts();
+            Person person = new Person(e.getKey(), name, department, p.child("window").text(null), phone, email, List.copyOf(hs));
+            Map<String, String> inDept = handles.computeIfAbsent(department, k -> new LinkedHashMap<>());
+            for (String h : hs) {
+                String other = inDept.putIfAbsent(h, e.getKey());
+                if (other != null) {
+                    throw p.child(p.child("handles").missing() ? "name" : "handles").error("'" + h + "' already names " + other
+                            + " in department " + department + ": a card's 经办人 must lead to one person (list "
+                            + "distinct 'handles', e.g. the staff account)");
+                }
+            }
+            people.put(e.getKey(), person);
+        }
+        Map<String, String> windowLeads = leads(root.child("windows"), "lead", people);
+        Map<String, String> departmentLeaders = leads(root.child("departments"), "leader", people);
+        Map<String, Map<String, String>> frozen = new LinkedHashMap<>();
+        handles.forEach((k, v) -> frozen.put(k, Map.copyOf(v)));
+        return new Directory(Map.copyOf(people), windowLeads, departmentLeaders, Map.copyOf(frozen));
+    }
+
+    private static Map<String, String> leads(ConfigNode section, String key, Map<String, Person> people) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> e : section.entries().entrySet()) {
+            ConfigNode n = e.getValue().object(Set.of(key));
+            String id = n.required(key).text();
+            if (!people.containsKey(id)) {
+                throw n.child(key).error("no person '" + id + "' under people");
+            }
+            out.put(e.getKey(), id);
+        }
+        return Map.copyOf(out);
     }
 
     private static List<String> receiverRefs(ConfigNode n, Map<String, Receiver> receivers) {

@@ -288,13 +288,18 @@ public final class AlertEngine {
                 continue;
             }
             p.done = true;
-            AlertState.Told t = new AlertState.Told();
-            t.queuedAt = now;
-            t.mandatory = p.mandatory;
-            t.nextRepeatAt = p.mandatory || r.maxRepeats() == 0 ? null : now + r.repeatInterval().toMillis();
-            s.told.put(p.receiver, t);
-            enqueue(p.receiver, Item.of(p.step == 0 ? Item.Type.NEW : Item.Type.ESCALATED, s.alert, p.step, 0, p.mandatory, now),
-                    now);
+            if (r.directory() == null) {
+                tell(s, p.receiver, r, p.step, p.mandatory, now);
+                continue;
+            }
+            RoutingConfig.Resolved who = config.resolve(r, s.alert);
+            if (who.receiverIds().isEmpty()) {
+                unresolved(s, p, r, who.problem(), now);
+                continue;
+            }
+            for (String person : who.receiverIds()) {
+                tell(s, person, config.receiver(person), p.step, p.mandatory, now);
+            }
         }
         for (Map.Entry<String, AlertState.Told> e : s.told.entrySet()) {
             AlertState.Told t = e.getValue();
@@ -316,6 +321,52 @@ public final class AlertEngine {
             enqueue(e.getKey(), Item.of(Item.Type.REPEAT, s.alert, 0, t.repeats, false, now), now);
         }
         touch(s, now);
+    }
+
+    /** Queues the card to one receiver (a configured one, or a directory receiver's person) at plan step {@code step}. */
+    private void tell(AlertState s, String receiverId, Receiver r, int step, boolean mandatory, long now) {
+        AlertState.Told t = new AlertState.Told();
+        t.queuedAt = now;
+        t.mandatory = mandatory;
+        t.nextRepeatAt = mandatory || r.maxRepeats() == 0 ? null : now + r.repeatInterval().toMillis();
+        s.told.put(receiverId, t);
+        enqueue(receiverId, Item.of(step == 0 ? Item.Type.NEW : Item.Type.ESCALATED, s.alert, step, 0, mandatory, now), now);
+    }
+
+    /**
+     * A directory receiver found nobody for the card (a holder missing from the directory, a window without a lead, a
+     * person without a phone): never a silent drop. It is audited {@code UNRESOLVED} and the card escalates at once to
+     * the next step of its plan; with no later step, the receiver's {@code fallback} is told instead.
+     */
+    private void unresolved(AlertState s, PlannedStep p, Receiver r, String problem, long now) {
+        p.unresolved = problem;
+        long nextAt = Long.MAX_VALUE;
+        for (PlannedStep q : s.plan) {
+            if (!q.done && !q.cancelled && !q.mandatory && q.at > p.at) {
+                nextAt = Math.min(nextAt, q.at);
+            }
+        }
+        if (nextAt != Long.MAX_VALUE) {
+            List<String> next = new ArrayList<>();
+            for (PlannedStep q : s.plan) {
+                if (!q.done && !q.cancelled && !q.mandatory && q.at == nextAt) {
+                    q.dueAt = Math.min(q.dueAt, now);
+                    next.add(q.receiver);
+                }
+            }
+            audit(now, AuditEvent.Type.UNRESOLVED, s.alert, p.receiver, null, null, null, 0,
+                    problem + "; escalating at once to " + next, null, null);
+            return;
+        }
+        Receiver fallback = r.fallback() == null ? null : config.receiver(r.fallback());
+        if (fallback != null && !s.told.containsKey(fallback.id())) {
+            audit(now, AuditEvent.Type.UNRESOLVED, s.alert, p.receiver, null, null, null, 0,
+                    problem + "; no later step: telling the fallback " + fallback.id() + " instead", null, null);
+            tell(s, fallback.id(), fallback, p.step, p.mandatory, now);
+            return;
+        }
+        audit(now, AuditEvent.Type.UNRESOLVED, s.alert, p.receiver, null, null, null, 0, problem + "; no later step and "
+                + (fallback == null ? "no fallback" : "the fallback " + fallback.id() + " was told already"), null, null);
     }
 
     private void enqueue(String receiverId, Item item, long now) {
@@ -421,7 +472,8 @@ public final class AlertEngine {
     public Hold hold(AlertState s, String receiverId, long now) {
         Alert a = s.alert;
         for (Silence si : config.silences()) {
-            if (si.activeAt(now) && si.match().matches(a) && (si.receivers().isEmpty() || si.receivers().contains(receiverId))) {
+            if (si.activeAt(now) && si.match().matches(a)
+                    && (si.receivers().isEmpty() || si.receivers().contains(Receiver.baseId(receiverId)))) {
                 return new Hold("silence " + si.id() + " (" + si.comment() + ", " + si.createdBy() + ")", si.endsAt(),
                         AuditEvent.Type.SILENCED);
             }

@@ -33,7 +33,12 @@ public record AuditEvent(String auditId, long at, Type event, String centerId, L
         /** The retry budget is spent: the message went to the channel's dead letter. */
         DEAD_LETTERED,
         /** Someone acknowledged the card: escalation and repeats stop. */
-        ACKNOWLEDGED
+        ACKNOWLEDGED,
+        /**
+         * A directory receiver found nobody for the card (holder not in the directory, no window lead, no phone): detail
+         * says why and who is told instead (the next step at once, or the receiver's fallback).
+         */
+        UNRESOLVED
     }
 
     public static AuditEvent of(long at, Type event, String centerId, List<String> cardIds, List<String> caseIds,

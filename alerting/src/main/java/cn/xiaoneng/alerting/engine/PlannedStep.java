@@ -17,6 +17,8 @@ public final class PlannedStep {
     public long dueAt;
     public boolean done;
     public boolean cancelled;
+    /** For a directory receiver: why the directory had nobody for the card (the step escalated at once), else null. */
+    public String unresolved;
 
     public PlannedStep() {}
 

@@ -33,10 +33,23 @@ public final class DryRunReport {
             AlertEngine.Hold h = d.holds().get(p.receiver);
             b.append("  ").append(p.mandatory ? "always " : "+" + Durations.format(Duration.ofMillis(p.at)) + " ")
                     .append(p.receiver).append(" (").append(r.label()).append(", ").append(r.role().label()).append(") via ")
-                    .append(r.channels().stream().map(c -> c.type()).toList()).append(p.mandatory ? "  [" + p.via + "]" : "")
-                    .append(h == null ? "" : "  HELD: " + h.reason()).append('\n');
+                    .append(r.channels().stream().map(c -> c.type()).toList()).append(people(r, a, config))
+                    .append(p.mandatory ? "  [" + p.via + "]" : "").append(h == null ? "" : "  HELD: " + h.reason()).append('\n');
         }
         return b.toString();
+    }
+
+    /** For a directory receiver: whom it reaches for this card, or why nobody (the step would escalate at once). */
+    private static String people(Receiver r, Alert a, RoutingConfig config) {
+        if (r.directory() == null) {
+            return "";
+        }
+        RoutingConfig.Resolved who = config.resolve(r, a);
+        if (who.receiverIds().isEmpty()) {
+            return "  UNRESOLVED: " + who.problem() + " → escalates at once";
+        }
+        return " → " + String.join(", ", who.receiverIds().stream().map(id -> config.receiver(id).label()
+                + " (" + id.substring(id.indexOf(Receiver.PERSON) + 1) + ")").toList());
     }
 
     public static ObjectNode json(Alert a, AlertEngine.DryRun d, RoutingConfig config) {
@@ -56,6 +69,14 @@ public final class DryRunReport {
             AlertEngine.Hold h = d.holds().get(p.receiver);
             if (h != null) {
                 o.put("heldBy", h.reason());
+            }
+            if (r.directory() != null) {
+                RoutingConfig.Resolved who = config.resolve(r, a);
+                ArrayNode people = o.putArray("people");
+                who.receiverIds().forEach(people::add);
+                if (who.problem() != null) {
+                    o.put("unresolved", who.problem());
+                }
             }
         }
         return n;

@@ -94,7 +94,7 @@ class AlertRouterITCase {
         smtp.start();
         routing = TestDirs.fresh("alerting-routing-" + prefix);
         Path template = cn.xiaoneng.alerting.Fixtures.routingDir("it");
-        for (String f : List.of("receivers.yaml", "routes.yaml")) {
+        for (String f : List.of("receivers.yaml", "routes.yaml", "people.yaml")) {
             Files.writeString(routing.resolve(f), Files.readString(template.resolve(f)).replace("@HOOK@", hooks.url(""))
                     .replace("@SMTP_PORT@", String.valueOf(smtp.getSmtp().getPort())));
         }
@@ -165,6 +165,16 @@ class AlertRouterITCase {
 
     private List<String> windowCards() {
         return hooks.accepted("/hooks/window").stream().flatMap(r -> cardIds(r).stream()).toList();
+    }
+
+    private List<String> mailTo(String address) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).map(AlertRouterITCase::body).toList();
     }
 
     private List<String> mailBodies() {
@@ -303,6 +313,33 @@ class AlertRouterITCase {
         assertThat(cardIds(hooks.accepted("/hooks/jiancha").get(0))).containsExactly(red.cardId);
         Waits.until("the inhibition in the audit trail", WAIT, 200,
                 () -> auditCount("INHIBITED", "has(card_ids, '" + inhibited.cardId + "')") == 1);
+    }
+
+    @Test
+    void theHolderIsToldBySmsAndEmailAndAHolderMissingFromTheDirectoryEscalatesAtOnce() throws Exception {
+        startRouter();
+        long now = System.currentTimeMillis();
+        Card known = card(CardKind.YELLOW, "LC-P-1", now, "scjg", "W05", "李娜");
+        Card unknown = card(CardKind.YELLOW, "LC-P-2", now, "scjg", "W05", "赵六");
+        sendCard(known);
+        sendCard(unknown);
+        Waits.until("the SMS to the holder", WAIT, 50, () -> !hooks.accepted("/sms").isEmpty());
+        assertThat(hooks.accepted("/sms")).singleElement().satisfies(r -> {
+            assertThat(r.json().path("phone").asText()).isEqualTo("13800000002");
+            assertThat(r.json().path("content").asText()).contains("LC-P-1").doesNotContain("LC-P-2");
+            assertThat(r.json().path("clientMsgId").asText()).isEqualTo("holder@scjg-lina:1/13800000002");
+        });
+        Waits.until("the holder's email", WAIT, 50, () -> !mailTo("lina@scjg.example.gov.cn").isEmpty());
+        assertThat(mailTo("lina@scjg.example.gov.cn")).singleElement()
+                .satisfies(b -> assertThat(b).contains("致：经办人 李娜").contains("LC-P-1").doesNotContain("LC-P-2"));
+        // 赵六 is not in people.yaml: the window lead (step 2, planned at +1 h) is told at once instead
+        Waits.until("the window lead's email", WAIT, 50, () -> !mailTo("wangfang@scjg.example.gov.cn").isEmpty());
+        assertThat(mailTo("wangfang@scjg.example.gov.cn")).singleElement()
+                .satisfies(b -> assertThat(b).contains("致：窗口负责人 王芳").contains("LC-P-2").contains("升级").doesNotContain("LC-P-1"));
+        Waits.until("the unresolved holder and the SMS in the audit trail", WAIT, 200,
+                () -> auditCount("UNRESOLVED", "receiver_id = 'holder' AND has(card_ids, '" + unknown.cardId
+                        + "') AND detail LIKE '%赵六%'") == 1
+                        && auditCount("DELIVERED", "channel = 'sms' AND target = '138****0002' AND receiver_id = 'holder@scjg-lina'") == 1);
     }
 
     @Test
