@@ -21,6 +21,10 @@ import java.util.TreeMap;
  *   <li>Still missing, per window: the paper register (PAPER_REGISTERED facts of the operations log) minus the
  *       backfilled cases of that window, never below zero. Unknown (null) where no register was given.</li>
  * </ul>
+ * One entry per case (its first acceptance). The SQL views {@code dws_incident_backfill} (per department: this
+ * method with that department and the incident's windows) and {@code dws_incident_backfill_window} of migration V009
+ * compute the same figures from {@code ods_case_event}, with {@code asOf} = what has reached the warehouse;
+ * docs/metrics.md states the definitions (口径).
  *
  * @param inScope         cases accepted in the outage and entered by asOf
  * @param backfilled      of those, entered late
