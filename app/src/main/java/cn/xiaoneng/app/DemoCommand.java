@@ -1,5 +1,6 @@
 package cn.xiaoneng.app;
 
+import cn.xiaoneng.alerting.demo.DemoAlerting;
 import cn.xiaoneng.deadline.calendar.WorkCalendar;
 import cn.xiaoneng.ingestion.simulator.Department;
 import cn.xiaoneng.ingestion.simulator.OfficeHours;
@@ -56,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Progress progress = new Progress(7);
+        Progress progress = new Progress(8);
         Path workDir = XiaonengHome.workDir("demo");
         Path runDir = freshRunDir(workDir);
         System.out.println("Xiaoneng demo — work dir " + runDir + " (logs in " + workDir.resolve("logs") + ")");
@@ -112,6 +113,17 @@ final class DemoCommand implements Callable<Integer> {
         });
         progress.done(console.url());
 
+        progress.step("starting the alert router on the deadline and incident cards (local SMS gateway and webhooks)");
+        DemoAlerting alerting = DemoAlerting.start(runDir.resolve("alerting"), platform.kafka().bootstrapServers(), spine.clickHouse(),
+                Department.builtIn().stream().map(d -> new DemoAlerting.Department(d.departmentId(), d.name(), d.windows(), d.staff()))
+                        .toList());
+        Runnable stopUpToConsole = stopAll.get();
+        stopAll.set(() -> {
+            stopQuietly("alert router", alerting::close);
+            stopUpToConsole.run();
+        });
+        progress.done(alerting.url());
+
         OfficeHours hours = OfficeHours.standard(WorkCalendar.china()::isWorkingDay, Times.CHINA);
         Instant businessStart = workingDaysAgo(hours, workingDaysBack);
         double compression = Simulator.compressionFor(rate, Department.builtIn(), hours);
@@ -126,6 +138,10 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, String> endpoints = platform.endpoints();
         System.out.println("console: " + console.url());
         endpoints.forEach((name, url) -> System.out.println(name + ": " + url));
+        System.out.println("alerting: " + alerting.url() + "/ack");
+        System.out.println("alerting-inbox: " + alerting.receiverUrl());
+        System.out.println("  (the router's ack pages and API — token " + alerting.apiToken() + " — and the SMS and webhooks it sent;"
+                + " audit: SELECT * FROM alert_delivery_audit)");
         System.out.println();
         System.out.println("Ready in " + progress.elapsedSeconds() + " s. Press Ctrl-C to stop everything.");
 
@@ -151,7 +167,7 @@ final class DemoCommand implements Callable<Integer> {
             sim.interrupt();
             stopQuietly("simulator", () -> sim.join(10_000)); // let it finish its write before the databases go
             stopConsoleJobServers.run();
-            System.out.println("Stopped: simulator, console, the four jobs, and " + endpoints.size() + " servers; nothing left running.");
+            System.out.println("Stopped: simulator, alert router, console, the four jobs, and " + endpoints.size() + " servers; nothing left running.");
         });
         sim.join();
         try {

@@ -56,6 +56,10 @@ public final class LocalWebhookReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        if (ex.getRequestMethod().equals("GET")) {
+            listing(ex);
+            return;
+        }
         byte[] body = ex.getRequestBody().readAllBytes();
         String text = new String(body, StandardCharsets.UTF_8);
         int status;
@@ -86,6 +90,26 @@ public final class LocalWebhookReceiver implements AutoCloseable {
         byte[] out = answer.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(status, out.length);
+        ex.getResponseBody().write(out);
+        ex.close();
+    }
+
+    /** {@code GET}: the last 50 accepted messages, newest first, as plain text (what the demo's people were sent). */
+    private void listing(HttpExchange ex) throws IOException {
+        List<Received> all = accepted();
+        StringBuilder b = new StringBuilder("accepted ").append(all.size()).append(" messages, ").append(duplicates)
+                .append(" repeated keys dropped; the last 50:\n\n");
+        for (int i = all.size() - 1; i >= Math.max(0, all.size() - 50); i--) {
+            Received r = all.get(i);
+            String text = r.json() == null ? r.body()
+                    : r.json().has("content") ? r.json().path("phone").asText() + " " + r.json().path("content").asText()
+                    : r.json().path("title").asText(r.body());
+            b.append(java.time.Instant.ofEpochMilli(r.at())).append("  ").append(r.path()).append("  ").append(r.idempotencyKey())
+                    .append("\n  ").append(text.replace("\n", " ")).append("\n");
+        }
+        byte[] out = b.toString().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+        ex.sendResponseHeaders(200, out.length);
         ex.getResponseBody().write(out);
         ex.close();
     }
