@@ -238,21 +238,37 @@ public final class RoutingConfigLoader {
         List<Silence> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (ConfigNode s : root.child("silences").list()) {
-            s.object(Set.of("id", "comment", "createdBy", "startsAt", "endsAt", "match", "receivers"));
-            String id = s.required("id").text();
-            if (!ids.add(id)) {
-                throw s.child("id").error("duplicate silence id " + id);
+            Silence si = silence(s, receivers);
+            if (!ids.add(si.id())) {
+                throw s.child("id").error("duplicate silence id " + si.id());
             }
-            long start = instant(s.required("startsAt"));
-            long end = instant(s.required("endsAt"));
-            if (end <= start) {
-                throw s.child("endsAt").error("must be after startsAt");
-            }
-            List<String> recs = s.child("receivers").missing() ? List.of() : receiverRefs(s.child("receivers"), receivers);
-            out.add(new Silence(id, s.child("comment").text(""), s.required("createdBy").text(), start, end,
-                    matcher(s.required("match")), recs));
+            out.add(si);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * One silence given as JSON (the API's {@code POST /api/silences}, and its copy in the state topic), checked exactly
+     * like an entry of {@value #SILENCES}; errors name {@code source} and the key.
+     */
+    public Silence silence(JsonNode json, String source, Map<String, Receiver> receivers) {
+        return silence(new ConfigNode(source, "", json), receivers);
+    }
+
+    private Silence silence(ConfigNode s, Map<String, Receiver> receivers) {
+        s.object(Set.of("id", "comment", "createdBy", "startsAt", "endsAt", "match", "receivers"));
+        String id = s.required("id").text();
+        if (!id.matches(ID)) {
+            throw s.child("id").error("silence ids are letters, digits, '-', '_' and '.'");
+        }
+        long start = instant(s.required("startsAt"));
+        long end = instant(s.required("endsAt"));
+        if (end <= start) {
+            throw s.child("endsAt").error("must be after startsAt");
+        }
+        List<String> recs = s.child("receivers").missing() ? List.of() : receiverRefs(s.child("receivers"), receivers);
+        return new Silence(id, s.child("comment").text(""), s.required("createdBy").text(), start, end,
+                matcher(s.required("match")), recs);
     }
 
     private Route route(ConfigNode n, Map<String, EscalationPolicy> escalations, boolean root) {

@@ -44,6 +44,7 @@ public final class AlertEngine {
     public static final String ALERT = "alert/";
     public static final String RECEIVER = "receiver/";
     public static final String DELIVERY = "delivery/";
+    public static final String SILENCE = "silence/";
     /** An inhibited step waits for this: re-checked when an inhibiting card is withdrawn. */
     static final long UNTIL_RELEASED = Long.MAX_VALUE;
     private static final long SWEEP_EVERY_MS = 60_000;
@@ -52,11 +53,19 @@ public final class AlertEngine {
 
     public enum AckOutcome { ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, WITHDRAWN, NOT_FOUND }
 
+    public enum SilenceOutcome { CREATED, DUPLICATE_ID, ENDS_IN_THE_PAST, EXPIRED, ALREADY_ENDED, NOT_FOUND, DECLARED_IN_FILE }
+
+    /** A silence as listed: from the file or the API, and for an API silence who ended it early. */
+    public record SilenceView(Silence silence, String source, Long createdAt, Long expiredAt, String expiredBy) {}
+
     private RoutingConfig config;
     private Router router;
     private final Map<String, AlertState> alerts = new HashMap<>();
     private final Map<String, ReceiverState> receivers = new HashMap<>();
     private final Map<String, Delivery> outbox = new LinkedHashMap<>();
+    /** Silences created over the API (the file's are in the configuration). */
+    private final Map<String, SilenceEntry> apiSilences = new LinkedHashMap<>();
+    private final List<String> restoreWarnings = new ArrayList<>();
     private final Set<String> inFlight = new HashSet<>();
     /** Due time → card ids; {@link #timerOf} says which entry is current. */
     private final TreeMap<Long, Set<String>> timers = new TreeMap<>();
@@ -88,6 +97,11 @@ public final class AlertEngine {
      */
     public void setConfig(RoutingConfig config, long now) {
         setConfig(config);
+        recheckHeld(now);
+    }
+
+    /** Steps held back past their planned time are re-checked at {@code now} (a silence ended early). */
+    private void recheckHeld(long now) {
         for (AlertState s : alerts.values()) {
             if (s.retracted) {
                 continue;
@@ -210,6 +224,66 @@ public final class AlertEngine {
         audit(now, AuditEvent.Type.ACKNOWLEDGED, s.alert, null, null, null, null, 0, via, by, null);
         touch(s, now);
         return AckOutcome.ACKNOWLEDGED;
+    }
+
+    // ------------------------------------------------------------------------------------------------- silences (API)
+
+    /**
+     * A silence created over the API: in force like a {@code silences.yaml} entry, stored in the state topic and audited
+     * ({@code SILENCE_CREATED}). Ids are unique across the file and the API.
+     */
+    public SilenceOutcome createSilence(Silence si, String definition, long now) {
+        if (apiSilences.containsKey(si.id()) || config.silences().stream().anyMatch(f -> f.id().equals(si.id()))) {
+            return SilenceOutcome.DUPLICATE_ID;
+        }
+        if (si.endsAt() <= now) {
+            return SilenceOutcome.ENDS_IN_THE_PAST;
+        }
+        SilenceEntry e = new SilenceEntry();
+        e.id = si.id();
+        e.definition = definition;
+        e.createdAt = now;
+        e.silence = si;
+        apiSilences.put(si.id(), e);
+        dirty.add(SILENCE + si.id());
+        auditCards(now, AuditEvent.Type.SILENCE_CREATED, List.of(), null, null, null, null, 0, describe(si), si.createdBy(), null);
+        return SilenceOutcome.CREATED;
+    }
+
+    /**
+     * Ends an API silence now ({@code SILENCE_EXPIRED}, audited with who): what it held goes out at once. A silence of
+     * {@code silences.yaml} is versioned data and ends by editing the file.
+     */
+    public SilenceOutcome expireSilence(String id, String by, long now) {
+        SilenceEntry e = apiSilences.get(id);
+        if (e == null) {
+            return config.silences().stream().anyMatch(f -> f.id().equals(id)) ? SilenceOutcome.DECLARED_IN_FILE
+                    : SilenceOutcome.NOT_FOUND;
+        }
+        if (e.silence.endsAt() <= now) {
+            return SilenceOutcome.ALREADY_ENDED;
+        }
+        Silence si = e.silence;
+        e.silence = new Silence(si.id(), si.comment(), si.createdBy(), si.startsAt(), now, si.match(), si.receivers());
+        e.expiredAt = now;
+        e.expiredBy = by;
+        dirty.add(SILENCE + id);
+        auditCards(now, AuditEvent.Type.SILENCE_EXPIRED, List.of(), null, null, null, null, 0, describe(si), by, null);
+        recheckHeld(now);
+        return SilenceOutcome.EXPIRED;
+    }
+
+    /** Every silence, the file's first, with ended ones until the retention sweep drops them. */
+    public List<SilenceView> silences() {
+        List<SilenceView> out = new ArrayList<>();
+        config.silences().forEach(si -> out.add(new SilenceView(si, "file", null, null, null)));
+        apiSilences.values().forEach(e -> out.add(new SilenceView(e.silence, "api", e.createdAt, e.expiredAt, e.expiredBy)));
+        return out;
+    }
+
+    private static String describe(Silence si) {
+        return "silence " + si.id() + " (" + si.comment() + ") " + cn.xiaoneng.model.Times.format(si.startsAt()) + " … "
+                + cn.xiaoneng.model.Times.format(si.endsAt()) + (si.receivers().isEmpty() ? "" : " for " + si.receivers());
     }
 
     // ------------------------------------------------------------------------------------------------- time
@@ -461,6 +535,13 @@ public final class AlertEngine {
                 dirty.add(ALERT + id);
             }
         }
+        for (Iterator<SilenceEntry> it = apiSilences.values().iterator(); it.hasNext();) {
+            SilenceEntry e = it.next();
+            if (now - e.silence.endsAt() > horizon) {
+                it.remove();
+                dirty.add(SILENCE + e.id);
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------- suppression
@@ -471,7 +552,14 @@ public final class AlertEngine {
     /** The silence or inhibition holding {@code s} back for {@code receiverId} at {@code now}, or null. Pure. */
     public Hold hold(AlertState s, String receiverId, long now) {
         Alert a = s.alert;
-        for (Silence si : config.silences()) {
+        List<Silence> all = config.silences();
+        if (!apiSilences.isEmpty()) {
+            all = new ArrayList<>(all);
+            for (SilenceEntry e : apiSilences.values()) {
+                all.add(e.silence);
+            }
+        }
+        for (Silence si : all) {
             if (si.activeAt(now) && si.match().matches(a)
                     && (si.receivers().isEmpty() || si.receivers().contains(Receiver.baseId(receiverId)))) {
                 return new Hold("silence " + si.id() + " (" + si.comment() + ", " + si.createdBy() + ")", si.endsAt(),
@@ -673,6 +761,8 @@ public final class AlertEngine {
                 value = alerts.get(key.substring(ALERT.length()));
             } else if (key.startsWith(RECEIVER)) {
                 value = receivers.get(key.substring(RECEIVER.length()));
+            } else if (key.startsWith(SILENCE)) {
+                value = apiSilences.get(key.substring(SILENCE.length()));
             } else {
                 value = outbox.get(key.substring(DELIVERY.length()));
             }
@@ -680,6 +770,11 @@ public final class AlertEngine {
         }
         dirty.clear();
         return out;
+    }
+
+    /** What {@link #restore} could not bring back (logged by the service). */
+    public List<String> restoreWarnings() {
+        return List.copyOf(restoreWarnings);
     }
 
     public List<AuditEvent> drainAudit() {
@@ -705,6 +800,17 @@ public final class AlertEngine {
             } else if (key.startsWith(DELIVERY)) {
                 Delivery d = StateCodec.decode(en.getValue(), Delivery.class);
                 e.outbox.put(d.id, d);
+            } else if (key.startsWith(SILENCE)) {
+                SilenceEntry si = StateCodec.decode(en.getValue(), SilenceEntry.class);
+                try {
+                    Silence parsed = new cn.xiaoneng.alerting.config.RoutingConfigLoader(Map.of()).silence(
+                            StateCodec.MAPPER.readTree(si.definition), "state " + key, config.receivers());
+                    si.silence = si.expiredAt == null ? parsed : new Silence(parsed.id(), parsed.comment(), parsed.createdBy(),
+                            parsed.startsAt(), Math.min(parsed.endsAt(), si.expiredAt), parsed.match(), parsed.receivers());
+                    e.apiSilences.put(si.id, si);
+                } catch (RuntimeException | java.io.IOException ex) {
+                    e.restoreWarnings.add("silence " + si.id + " not restored (the routing files changed?): " + ex.getMessage());
+                }
             }
         }
         e.receivers.values().forEach(rs -> rs.pending.removeIf(i -> !e.link(i)));

@@ -38,7 +38,11 @@ public record AuditEvent(String auditId, long at, Type event, String centerId, L
          * A directory receiver found nobody for the card (holder not in the directory, no window lead, no phone): detail
          * says why and who is told instead (the next step at once, or the receiver's fallback).
          */
-        UNRESOLVED
+        UNRESOLVED,
+        /** A silence was created over the API (detail: id, comment, period, receivers; actor: who). */
+        SILENCE_CREATED,
+        /** An API silence was ended early (actor: who); what it held goes out at once. */
+        SILENCE_EXPIRED
     }
 
     public static AuditEvent of(long at, Type event, String centerId, List<String> cardIds, List<String> caseIds,

@@ -1,8 +1,13 @@
 package cn.xiaoneng.alerting.service;
 
 import cn.xiaoneng.alerting.alert.Alert;
+import cn.xiaoneng.alerting.config.ConfigException;
+import cn.xiaoneng.alerting.config.Durations;
 import cn.xiaoneng.alerting.config.Receiver;
+import cn.xiaoneng.alerting.config.RoutingConfigLoader;
 import cn.xiaoneng.alerting.config.Secret;
+import cn.xiaoneng.alerting.config.Silence;
+import cn.xiaoneng.model.Times;
 import cn.xiaoneng.alerting.engine.AlertEngine;
 import cn.xiaoneng.alerting.engine.AlertState;
 import cn.xiaoneng.alerting.engine.PlannedStep;
@@ -26,6 +31,10 @@ import java.util.function.LongSupplier;
  *   <li>{@code POST /api/alerts/{cardId}/ack} {@code {"by": "…"}} — acknowledges (bearer token);</li>
  *   <li>{@code GET /api/alerts/{cardId}} — the card's delivery state (bearer token);</li>
  *   <li>{@code POST /api/dry-run} with a card's JSON — the receivers it would reach now (bearer token);</li>
+ *   <li>{@code POST /api/silences} — creates a silence (a {@code silences.yaml} entry as JSON; {@code id} and
+ *       {@code startsAt} default to a new id and now, {@code duration} may replace {@code endsAt}) (bearer token);</li>
+ *   <li>{@code GET /api/silences} — every silence, the file's and the API's, with its state (bearer token);</li>
+ *   <li>{@code DELETE /api/silences/{id}?by=…} — ends an API silence now (bearer token);</li>
  *   <li>{@code GET /health}.</li>
  * </ul>
  */
@@ -52,6 +61,9 @@ final class AckServer {
                 .post("/api/alerts/{cardId}/ack", this::ackByApi)
                 .get("/api/alerts/{cardId}", this::alertState)
                 .post("/api/dry-run", this::dryRun)
+                .post("/api/silences", this::createSilence)
+                .get("/api/silences", this::listSilences)
+                .delete("/api/silences/{id}", this::expireSilence)
                 .start(port);
     }
 
@@ -178,6 +190,133 @@ final class AckServer {
         }
         AlertEngine.DryRun d = service.onEngine(e -> e.dryRun(a, clock.getAsLong())).get(10, TimeUnit.SECONDS);
         ctx.json(DryRunReport.json(a, d, service.config()));
+    }
+
+    private void createSilence(Context ctx) throws Exception {
+        if (!authorized(ctx)) {
+            return;
+        }
+        String source = "POST /api/silences";
+        JsonNode body;
+        try {
+            body = MAPPER.readTree(ctx.body());
+        } catch (java.io.IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            ctx.status(400).json(MAPPER.createObjectNode().put("error", source + ": body must be a JSON object"));
+            return;
+        }
+        ObjectNode n = (ObjectNode) body;
+        long now = clock.getAsLong();
+        if (!n.hasNonNull("id")) {
+            n.put("id", "api-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        }
+        if (!n.hasNonNull("startsAt")) {
+            n.put("startsAt", Times.format(now));
+        }
+        if (n.has("duration")) {
+            try {
+                if (n.has("endsAt")) {
+                    throw new IllegalArgumentException("give endsAt or duration, not both");
+                }
+                long start = Times.parse(n.path("startsAt").asText());
+                n.put("endsAt", Times.format(start + Durations.parse(n.path("duration").asText()).toMillis()));
+                n.remove("duration");
+            } catch (RuntimeException e) {
+                ctx.status(400).json(MAPPER.createObjectNode().put("error", source + ": duration: " + e.getMessage()));
+                return;
+            }
+        }
+        Silence si;
+        try {
+            si = new RoutingConfigLoader(java.util.Map.of()).silence(n, source, service.config().receivers());
+        } catch (ConfigException e) {
+            ctx.status(400).json(MAPPER.createObjectNode().put("error", e.getMessage()));
+            return;
+        }
+        String definition = n.toString();
+        AlertEngine.SilenceOutcome o = service.onEngine(e -> e.createSilence(si, definition, clock.getAsLong()))
+                .get(10, TimeUnit.SECONDS);
+        switch (o) {
+            case CREATED -> ctx.status(201).json(silenceJson(new AlertEngine.SilenceView(si, "api", now, null, null), now));
+            case DUPLICATE_ID -> ctx.status(409).json(MAPPER.createObjectNode().put("error", "a silence " + si.id() + " exists"));
+            default -> ctx.status(400).json(MAPPER.createObjectNode().put("error", source + ": endsAt: must be in the future"));
+        }
+    }
+
+    private void listSilences(Context ctx) throws Exception {
+        if (!authorized(ctx)) {
+            return;
+        }
+        long now = clock.getAsLong();
+        java.util.List<AlertEngine.SilenceView> all = service.onEngine(AlertEngine::silences).get(10, TimeUnit.SECONDS);
+        ArrayNode out = MAPPER.createArrayNode();
+        all.forEach(v -> out.add(silenceJson(v, now)));
+        ctx.json(out);
+    }
+
+    private void expireSilence(Context ctx) throws Exception {
+        if (!authorized(ctx)) {
+            return;
+        }
+        String by = ctx.queryParam("by");
+        if (blank(by) && !ctx.body().isBlank()) {
+            by = MAPPER.readTree(ctx.body()).path("by").asText("");
+        }
+        if (blank(by)) {
+            ctx.status(400).json(MAPPER.createObjectNode().put("error", "say who ends the silence: ?by=… or {\"by\": \"…\"}"));
+            return;
+        }
+        String id = ctx.pathParam("id");
+        String who = by.strip();
+        AlertEngine.SilenceOutcome o = service.onEngine(e -> e.expireSilence(id, who, clock.getAsLong())).get(10, TimeUnit.SECONDS);
+        int status = switch (o) {
+            case NOT_FOUND -> 404;
+            case DECLARED_IN_FILE -> 409;
+            default -> 200;
+        };
+        ObjectNode n = MAPPER.createObjectNode().put("id", id).put("outcome", o.name());
+        if (o == AlertEngine.SilenceOutcome.DECLARED_IN_FILE) {
+            n.put("error", "declared in " + RoutingConfigLoader.SILENCES + ": end it by editing the file");
+        }
+        ctx.status(status).json(n);
+    }
+
+    private static ObjectNode silenceJson(AlertEngine.SilenceView v, long now) {
+        Silence si = v.silence();
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", si.id());
+        n.put("source", v.source());
+        n.put("state", now < si.startsAt() ? "pending" : si.activeAt(now) ? "active" : "ended");
+        n.put("comment", si.comment());
+        n.put("createdBy", si.createdBy());
+        n.put("startsAt", Times.format(si.startsAt()));
+        n.put("endsAt", Times.format(si.endsAt()));
+        ObjectNode m = n.putObject("match");
+        matchField(m, "source", si.match().sources());
+        matchField(m, "center", si.match().centers());
+        matchField(m, "department", si.match().departments());
+        matchField(m, "window", si.match().windows());
+        matchField(m, "kind", si.match().kinds());
+        matchField(m, "level", si.match().levels());
+        if (si.match().confirmed() != null) {
+            m.put("confirmed", si.match().confirmed());
+        }
+        ArrayNode r = n.putArray("receivers");
+        si.receivers().forEach(r::add);
+        if (v.expiredAt() != null) {
+            n.put("expiredAt", Times.format(v.expiredAt()));
+            n.put("expiredBy", v.expiredBy());
+        }
+        return n;
+    }
+
+    private static void matchField(ObjectNode m, String key, java.util.Set<?> values) {
+        if (values != null) {
+            ArrayNode a = m.putArray(key);
+            values.stream().map(String::valueOf).sorted().forEach(a::add);
+        }
     }
 
     private static String hidden(Context ctx, String name) {

@@ -105,6 +105,7 @@ public final class AlertRouterService implements AutoCloseable {
         this.engine = AlertEngine.restore(config, state);
         LOG.info("alert router: restored {} state entries ({} cards, {} messages in the outbox) from {}", state.size(),
                 engine.alertCount(), engine.outbox().size(), options.stateTopic);
+        engine.restoreWarnings().forEach(w -> LOG.warn("alert router: {}", w));
         Path silences = options.routingDir.resolve(RoutingConfigLoader.SILENCES);
         this.silencesModified = Files.exists(silences) ? Files.getLastModifiedTime(silences).toMillis() : 0;
 

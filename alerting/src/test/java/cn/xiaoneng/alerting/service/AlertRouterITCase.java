@@ -294,6 +294,57 @@ class AlertRouterITCase {
         Waits.until("the silence in the audit trail", WAIT, 200, () -> auditCount("SILENCED", "detail LIKE '%w09-maintenance%'") == 1);
     }
 
+    private HttpResponse<String> api(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + router.httpPort() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aSilenceCreatedOverTheApiHoldsAcrossARestartUntilItIsEnded() throws Exception {
+        startRouter();
+        String silence = "{\"id\":\"w09-upgrade\",\"comment\":\"W09 系统升级\",\"createdBy\":\"中心办公室 王芳\","
+                + "\"duration\":\"1h\",\"match\":{\"window\":\"W09\"}}";
+        assertThat(api("POST", "/api/silences", silence, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> typo = api("POST", "/api/silences", silence.replace("\"window\"", "\"windwo\""), "it-api-token");
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(typo.body()).contains("POST /api/silences: match.windwo: unknown key");
+        HttpResponse<String> created = api("POST", "/api/silences", silence, "it-api-token");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(MAPPER.readTree(created.body()).path("state").asText()).isEqualTo("active");
+        assertThat(api("POST", "/api/silences", silence, "it-api-token").statusCode()).isEqualTo(409);
+
+        Card silenced = live(CardKind.YELLOW, "LC-AS-1", "W09");
+        Card other = live(CardKind.YELLOW, "LC-AS-2", "W02");
+        sendCard(silenced);
+        sendCard(other);
+        Waits.until("the unsilenced card", WAIT, 50, () -> windowCards().contains(other.cardId));
+        restartRouter();
+        JsonNode listed = MAPPER.readTree(api("GET", "/api/silences", null, "it-api-token").body());
+        assertThat(listed).singleElement().satisfies(n -> {
+            assertThat(n.path("id").asText()).isEqualTo("w09-upgrade");
+            assertThat(n.path("source").asText()).isEqualTo("api");
+            assertThat(n.path("state").asText()).isEqualTo("active");
+            assertThat(n.path("match").path("window").get(0).asText()).isEqualTo("W09");
+        });
+        Card afterRestart = live(CardKind.YELLOW, "LC-AS-3", "W02");
+        sendCard(afterRestart);
+        Waits.until("a card after the restart", WAIT, 50, () -> windowCards().contains(afterRestart.cardId));
+        assertThat(windowCards()).doesNotContain(silenced.cardId);
+
+        HttpResponse<String> ended = api("DELETE", "/api/silences/w09-upgrade?by=" + java.net.URLEncoder.encode("王芳",
+                StandardCharsets.UTF_8), null, "it-api-token");
+        assertThat(ended.body()).contains("EXPIRED");
+        Waits.until("the silenced card once the silence ended", WAIT, 50, () -> windowCards().contains(silenced.cardId));
+        assertThat(windowCards()).doesNotHaveDuplicates();
+        Waits.until("creation and end in the audit trail", WAIT, 200,
+                () -> auditCount("SILENCE_CREATED", "actor = '中心办公室 王芳' AND detail LIKE 'silence w09-upgrade%'") == 1
+                        && auditCount("SILENCE_EXPIRED", "actor = '王芳'") == 1);
+    }
+
     @Test
     void aConfirmedIncidentInhibitsTheCardsOfItsWindowsAndARedCardReachesTheSupervisoryBody() throws Exception {
         startRouter();
