@@ -93,8 +93,42 @@ public final class ConnectRestClient {
      *     or after {@code timeout} with the last status seen
      */
     public ConnectorStatus awaitRunning(String name, Duration timeout) {
+        return awaitState(name, "RUNNING", timeout);
+    }
+
+    /**
+     * Pauses the connector and its tasks ({@code PUT /connectors/{name}/pause}): Connect stops polling them, so nothing
+     * reaches Kafka until {@link #resume}; offsets are kept. The tasks stay up: a Debezium task keeps reading its source
+     * and queueing heartbeats, which arrive after the resume with the times they were made. Asynchronous: Connect
+     * answers 202 at once; {@link #awaitState} waits for PAUSED.
+     */
+    public void pause(String name) {
+        call("PUT", "connectors/" + encode(name) + "/pause", null, 202);
+    }
+
+    /**
+     * Stops the connector ({@code PUT /connectors/{name}/stop}, Kafka 3.5+): its tasks are shut down, so a Debezium
+     * connector no longer reads its source at all (no events, no heartbeats are made) until {@link #resume}; its
+     * configuration and offsets are kept. {@link #awaitState} waits for STOPPED.
+     */
+    public void stop(String name) {
+        call("PUT", "connectors/" + encode(name) + "/stop", null, 202, 204);
+    }
+
+    /** Resumes a paused or stopped connector ({@code PUT /connectors/{name}/resume}); asynchronous like {@link #pause}. */
+    public void resume(String name) {
+        call("PUT", "connectors/" + encode(name) + "/resume", null, 202);
+    }
+
+    /**
+     * Waits until the connector and all its tasks are in {@code state} (PAUSED, RUNNING: at least one task; STOPPED: a
+     * stopped connector has no tasks).
+     * @throws IllegalStateException at once if the connector or a task FAILED, or after {@code timeout} with the last
+     *     status seen
+     */
+    public ConnectorStatus awaitState(String name, String state, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Optional<ConnectorStatus> last = Optional.empty();
+        Optional<ConnectorStatus> last;
         while (true) {
             last = status(name);
             if (last.isPresent()) {
@@ -102,15 +136,15 @@ public final class ConnectRestClient {
                 s.failure().ifPresent(trace -> {
                     throw new IllegalStateException("connector " + name + " FAILED:\n" + trace);
                 });
-                if (s.isRunning()) {
+                if (s.isIn(state)) {
                     return s;
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("connector " + name + " not RUNNING after " + timeout.toSeconds() + " s; last status: "
+                throw new IllegalStateException("connector " + name + " not " + state + " after " + timeout.toSeconds() + " s; last status: "
                         + last.map(Object::toString).orElse("none"));
             }
-            pause(200);
+            backOff(200);
         }
     }
 
@@ -144,7 +178,7 @@ public final class ConnectRestClient {
                 }
             }
             if (r.statusCode() == CONFLICT && System.nanoTime() < deadline) {
-                pause(250);
+                backOff(250);
                 continue;
             }
             throw new ConnectRestException(method, base.resolve(path), r.statusCode(), r.body());
@@ -175,7 +209,7 @@ public final class ConnectRestClient {
         return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static void pause(long millis) {
+    private static void backOff(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -188,7 +222,15 @@ public final class ConnectRestClient {
 
     public record ConnectorStatus(String name, String state, String workerId, String trace, List<TaskStatus> tasks) {
         public boolean isRunning() {
-            return "RUNNING".equals(state) && !tasks.isEmpty() && tasks.stream().allMatch(t -> "RUNNING".equals(t.state()));
+            return isIn("RUNNING");
+        }
+
+        /** Whether the connector and all its tasks are in {@code wanted}: at least one task, except when STOPPED (none). */
+        public boolean isIn(String wanted) {
+            if (!wanted.equals(state)) {
+                return false;
+            }
+            return tasks.isEmpty() ? "STOPPED".equals(wanted) : tasks.stream().allMatch(t -> wanted.equals(t.state()));
         }
 
         /** The first failure's trace, connector first, then tasks. */
