@@ -82,6 +82,16 @@ public final class Spine {
         SourceDatabases.createMariaDb(platform.mariaDb().jdbcUrl(""), platform.mariaDb().user(), platform.mariaDb().password());
     }
 
+    /**
+     * Creates only the PostgreSQL departments' databases (lc, ex), their publications and the capture user: for tests
+     * that need no MariaDB (xd).
+     */
+    public void preparePostgresSources() throws SQLException {
+        String pgBase = platform.postgres().jdbcUrl("");
+        SourceDatabases.createPostgres(platform.postgres().jdbcUrl("postgres"), pgBase.endsWith("/") ? pgBase + "%s" : pgBase + "/%s",
+                platform.postgres().user());
+    }
+
     /** Creates the center's operations-log database (issue 4), its publication and the capture user's rights. */
     public void prepareOpsLog() throws SQLException {
         String pgBase = platform.postgres().jdbcUrl("");
@@ -167,6 +177,46 @@ public final class Spine {
         }
         for (String source : SOURCES) {
             client.awaitRunning(ConnectorConfig.builtIn(source).name(), timeout);
+        }
+    }
+
+    /**
+     * Values for the {{placeholders}} of the PostgreSQL connectors (lc, ex, the operations log) on a platform started
+     * without MariaDB: {@link #connectorSettings()} less the {@code mariadb.*} values.
+     */
+    public Map<String, String> postgresConnectorSettings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("postgres.host", "127.0.0.1");
+        s.put("postgres.port", String.valueOf(platform.postgres().port()));
+        s.put("cdc.user", SourceDatabases.CDC_USER);
+        s.put("cdc.password", SourceDatabases.CDC_PASSWORD);
+        s.put("kafka.bootstrap", platform.kafka().bootstrapServers());
+        s.put("heartbeat.ms", "2000");
+        s.put("raw.partitions", "2");
+        s.put("replication.factor", "1");
+        s.put("ops.center", CENTER);
+        return s;
+    }
+
+    /**
+     * Creates or updates the connectors of {@code sources} (a subset of {@link #SOURCES}) and of the operations log when
+     * {@code withOpsLog}, with {@code settings}, and waits until each runs.
+     */
+    public void registerConnectors(java.util.Collection<String> sources, boolean withOpsLog, Map<String, String> settings, Duration timeout) {
+        ConnectRestClient client = platform.connect().client();
+        List<String> names = new java.util.ArrayList<>();
+        for (String source : sources) {
+            ConnectorConfig config = ConnectorConfig.builtIn(source);
+            client.putConnector(config.name(), config.resolve(settings));
+            names.add(config.name());
+        }
+        if (withOpsLog) {
+            ConnectorConfig config = ConnectorConfig.builtIn(OPS_LOG_CONNECTOR);
+            client.putConnector(config.name(), config.resolve(settings));
+            names.add(config.name());
+        }
+        for (String name : names) {
+            client.awaitRunning(name, timeout);
         }
     }
 
