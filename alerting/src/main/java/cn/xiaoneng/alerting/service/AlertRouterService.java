@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,6 +40,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -52,12 +55,16 @@ import org.slf4j.LoggerFactory;
  * The alert router as a service: the wiring around {@link AlertEngine}, which holds all the logic.
  *
  * <p>One engine thread owns the engine. Each turn it polls the card topics, applies acknowledgements and delivery
- * results handed over by other threads, ticks the engine, then — in this order — writes the changed state entries to
- * the compacted state topic and the audit rows to the audit topic and flushes, commits the consumed input offsets,
- * and only then hands due outbox entries to the sender pool. So nothing is sent that the state topic does not know
- * was due, and no input is committed whose effects are not stored. A crash between a send and the flush of its
- * result resends that one message after the restart, with the same idempotency key (the unavoidable window of
- * at-least-once delivery; receivers drop keys they have seen).
+ * results handed over by other threads, ticks the engine, then writes the changed state entries to the compacted
+ * state topic, the audit rows to the audit topic, dead letters, and the consumed input offsets in <em>one Kafka
+ * transaction</em>, and only after its commit hands due outbox entries to the sender pool. So nothing is sent that the
+ * state topic does not know was due, and input is committed exactly with its effects. A crash between a send and the
+ * commit of its result resends that one message after the restart, with the same idempotency key (the unavoidable
+ * window of at-least-once delivery; receivers drop keys they have seen).
+ *
+ * <p>One instance is active ({@link RouterLease}); others wait for the lease. The transactional id is the same for all
+ * instances, so the one that takes over fences the previous one: a router that lost the lease without noticing (a long
+ * pause) fails at its next commit and sends nothing more.
  */
 public final class AlertRouterService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertRouterService.class);
@@ -74,6 +81,10 @@ public final class AlertRouterService implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaStateStore store;
+    private final RouterLease lease;
+    /** Input offsets applied this turn, committed in the turn's transaction with its state. */
+    private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    private boolean inTransaction;
     private final ExecutorService senders;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
@@ -101,6 +112,22 @@ public final class AlertRouterService implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap))) {
             store.ensureTopic(admin);
         }
+        // One active router (docs/alerting.md, "One active router"): wait for the lease, then fence whoever held it
+        // before reading the state, so that nothing the old one might still write can follow what we read.
+        this.lease = new RouterLease(options.kafkaBootstrap, options.groupId, options.stateTopic, options.leaseTimeout);
+        lease.acquire(() -> LOG.info("alert router: another instance holds the lease of group {}.lease; standing by",
+                options.groupId));
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, options.transactionalId());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        producer.initTransactions();
+        LOG.info("alert router: holds the lease; transactional id {} (any earlier holder is fenced)", options.transactionalId());
         Map<String, byte[]> state = store.load();
         this.engine = AlertEngine.restore(config, state);
         LOG.info("alert router: restored {} state entries ({} cards, {} messages in the outbox) from {}", state.size(),
@@ -116,13 +143,6 @@ public final class AlertRouterService implements AutoCloseable {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.senders = Executors.newFixedThreadPool(options.senders, r -> {
             Thread t = new Thread(r, "alert-sender");
             t.setDaemon(true);
@@ -185,6 +205,10 @@ public final class AlertRouterService implements AutoCloseable {
     private void loop() {
         try {
             while (running) {
+                if (!lease.keep()) {
+                    throw new IllegalStateException("lost the lease of group " + options.groupId + ".lease (this loop stalled "
+                            + "longer than " + options.leaseTimeout + ", or the broker moved it): another router takes over");
+                }
                 long now = clock.getAsLong();
                 Long wake = engine.nextWakeUp();
                 long timeout = results.isEmpty() && commands.isEmpty()
@@ -223,8 +247,16 @@ public final class AlertRouterService implements AutoCloseable {
                 reloadSilences(now);
                 engine.tick(now);
                 persist();
-                if (consumed > 0) {
-                    consumer.commitSync();
+                if (!offsets.isEmpty()) {
+                    transaction();
+                    producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+                    offsets.clear();
+                }
+                if (inTransaction) {
+                    // State, audit rows, dead letters and input offsets of this turn, all or nothing. Fenced (another
+                    // router took over) or failed: the exception stops this router before it sends anything more.
+                    producer.commitTransaction();
+                    inTransaction = false;
                 }
                 for (Delivery d : engine.dueDeliveries(now)) {
                     senders.submit(() -> send(d));
@@ -238,13 +270,23 @@ public final class AlertRouterService implements AutoCloseable {
         }
     }
 
+    /** Begins the turn's transaction before its first write. */
+    private void transaction() {
+        if (!inTransaction) {
+            producer.beginTransaction();
+            inTransaction = true;
+        }
+    }
+
     private void apply(ConsumerRecord<byte[], byte[]> r, long now) {
+        offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
         Alert a;
         try {
             a = parser.parse(r.value());
         } catch (IllegalArgumentException e) {
             LOG.warn("card at {}-{}@{} is not valid, sent to {}: {}", r.topic(), r.partition(), r.offset(),
                     options.deadLetterTopic("input"), e.getMessage());
+            transaction();
             producer.send(new ProducerRecord<>(options.deadLetterTopic("input"), r.topic() + "-" + r.partition() + "@" + r.offset(),
                     r.value()));
             return;
@@ -259,11 +301,11 @@ public final class AlertRouterService implements AutoCloseable {
         if (changes.isEmpty() && audit.isEmpty()) {
             return;
         }
+        transaction();
         store.write(producer, changes);
         for (AuditEvent e : audit) {
             producer.send(new ProducerRecord<>(options.auditTopic, e.auditId(), AuditRows.encode(e)));
         }
-        producer.flush();
     }
 
     private void deadLetter(Delivery d) {
@@ -278,6 +320,7 @@ public final class AlertRouterService implements AutoCloseable {
         n.set("notification", MAPPER.valueToTree(d.notification));
         var cards = n.putArray("cards");
         d.notification.items.forEach(i -> cards.add(i.alert.json()));
+        transaction();
         producer.send(new ProducerRecord<>(options.deadLetterTopic(d.channelType), d.id, n.toString().getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)));
         LOG.warn("message {} to {} over {} dead-lettered after {} attempts: {}", d.notification.id, d.notification.receiverId,
@@ -350,6 +393,7 @@ public final class AlertRouterService implements AutoCloseable {
             }
         }
         consumer.close();
-        producer.close();
+        producer.close(Duration.ofSeconds(5));
+        lease.close();
     }
 }

@@ -36,6 +36,7 @@ public final class AlertingOptions {
     public static final String API_TOKEN = "alerting.api.token";
     public static final String SENDERS = "alerting.senders";
     public static final String AUDIT_CLICKHOUSE = "alerting.audit.clickhouse";
+    public static final String LEASE_TIMEOUT = "alerting.lease.timeout";
 
     /** Issue 4's incident cards. Not in {@code Topics} (the model module belongs to others): move it there when convenient. */
     public static final String INCIDENT_CARDS = "xn.incident.cards";
@@ -45,7 +46,7 @@ public final class AlertingOptions {
 
     private static final Set<String> KEYS = Set.of(KAFKA_BOOTSTRAP, GROUP_ID, INPUT_TOPICS, STATE_TOPIC, AUDIT_TOPIC,
             DEAD_LETTER_PREFIX, ROUTING_DIR, HTTP_PORT, PUBLIC_URL, ACK_SECRET, ACK_VALIDITY, API_TOKEN, SENDERS,
-            AUDIT_CLICKHOUSE, ClickHouseConnection.KEY_URL, ClickHouseConnection.KEY_USERNAME, ClickHouseConnection.KEY_PASSWORD,
+            AUDIT_CLICKHOUSE, LEASE_TIMEOUT, ClickHouseConnection.KEY_URL, ClickHouseConnection.KEY_USERNAME, ClickHouseConnection.KEY_PASSWORD,
             ClickHouseConnection.KEY_DATABASE);
 
     public final String kafkaBootstrap;
@@ -63,6 +64,11 @@ public final class AlertingOptions {
     public final Duration ackValidity;
     public final Secret apiToken;
     public final int senders;
+    /**
+     * How long the active router may go without turning its loop (or its process be gone) before a standby takes the
+     * lease over ({@link RouterLease}).
+     */
+    public final Duration leaseTimeout;
     /** Null when the audit loader is off (the benchmark): rows still go to the audit topic. */
     public final ClickHouseConnection clickHouse;
 
@@ -89,6 +95,14 @@ public final class AlertingOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + ACK_VALIDITY + ": " + e.getMessage());
         }
+        try {
+            leaseTimeout = Durations.parse(p.getProperty(LEASE_TIMEOUT, "30s"));
+            if (leaseTimeout.toMillis() < 6_000) {
+                throw new IllegalArgumentException("must be at least 6s (the broker's group.min.session.timeout.ms)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + LEASE_TIMEOUT + ": " + e.getMessage());
+        }
         boolean audit = Boolean.parseBoolean(p.getProperty(AUDIT_CLICKHOUSE, "true").strip());
         clickHouse = audit ? ClickHouseConnection.fromProperties(p, source) : null;
     }
@@ -107,6 +121,11 @@ public final class AlertingOptions {
         Properties p = new Properties();
         p.putAll(settings);
         return new AlertingOptions(p, source, env);
+    }
+
+    /** The router's producer: one id for every instance of the router, so that a new active one fences the old. */
+    public String transactionalId() {
+        return groupId + ".router";
     }
 
     public String deadLetterTopic(String channelType) {

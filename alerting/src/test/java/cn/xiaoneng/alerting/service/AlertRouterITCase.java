@@ -394,6 +394,61 @@ class AlertRouterITCase {
     }
 
     @Test
+    void aSecondRouterStandsByUntilTheActiveOneStopsThenTakesOverWithoutResending() throws Exception {
+        startRouter();
+        java.util.concurrent.CompletableFuture<AlertRouterService> standby = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return AlertRouterService.start(options(), new cn.xiaoneng.alerting.config.RoutingConfigLoader(ENV).load(routing),
+                        System::currentTimeMillis);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            Card first = live(CardKind.YELLOW, "LC-L-1", "W02");
+            sendCard(first);
+            Waits.until("the first card, from the active router", WAIT, 50, () -> windowCards().contains(first.cardId));
+            assertThat(standby).as("the standby waits for the lease").isNotDone();
+            router.close();
+            router = null;
+            Waits.until("the standby to take over", WAIT, 50, standby::isDone);
+            router = standby.get();
+            Card second = live(CardKind.YELLOW, "LC-L-2", "W02");
+            sendCard(first); // the producer resends too
+            sendCard(second);
+            Waits.until("the second card, from the new active router", WAIT, 50, () -> windowCards().contains(second.cardId));
+            assertThat(hooks.accepted("/hooks/window")).extracting(LocalWebhookReceiver.Received::idempotencyKey)
+                    .containsExactly("window-w02:1", "window-w02:2");
+            assertThat(windowCards()).containsExactly(first.cardId, second.cardId);
+            assertThat(hooks.duplicates()).isZero();
+        } finally {
+            standby.thenAccept(AlertRouterService::close);
+        }
+    }
+
+    @Test
+    void aRouterFencedByANewerOneStopsBeforeSendingAndTheNewerOneSendsOnce() throws Exception {
+        startRouter();
+        AlertingOptions o = options();
+        // what a router taking over does first: the same transactional id, a newer epoch
+        try (KafkaProducer<String, String> newer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(), ProducerConfig.TRANSACTIONAL_ID_CONFIG, o.transactionalId()), new StringSerializer(),
+                new StringSerializer())) {
+            newer.initTransactions();
+        }
+        Card c = live(CardKind.YELLOW, "LC-F-1", "W02");
+        sendCard(c);
+        Waits.until("the fenced router to stop", WAIT, 50, () -> !router.isHealthy());
+        restartRouter();
+        Waits.until("the card, once, from the router that took over", WAIT, 50, () -> windowCards().contains(c.cardId));
+        assertThat(hooks.accepted("/hooks/window")).singleElement()
+                .satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo("window-w02:1"));
+        Waits.until("one routing decision in the audit trail (the fenced one's was aborted)", WAIT, 200,
+                () -> auditCount("DELIVERED", "has(card_ids, '" + c.cardId + "')") == 1);
+        assertThat(auditCount("ROUTED", "has(card_ids, '" + c.cardId + "')")).isEqualTo(1);
+    }
+
+    @Test
     void aReceiverDownForAWhileGetsEveryMessageOnceAfterItRecovers() throws Exception {
         hooks.setDown(true);
         startRouter();
