@@ -7,6 +7,7 @@ const DEFAULT_REFRESH_MS = 3000;
 
 const PANELS = [
   { id: 'supervision', endpoint: '/api/cards', title: '督办', render: renderSupervision },
+  { id: 'incidents', endpoint: '/api/incidents', title: '突发事件', render: renderIncidents },
   { id: 'throughput', endpoint: '/api/throughput', title: '吞吐量', render: renderThroughput },
   { id: 'pipeline', endpoint: '/api/pipeline', title: '数据管道健康', render: renderPipeline },
 ];
@@ -123,6 +124,53 @@ function renderSupervision(panel, data) {
     el('td', { class: 'num' }, formatCount(c.standingCards)),
     el('td', { title: '规则版本 ' + c.ruleVersion }, c.clause + ' · ' + c.ruleVersion + (c.provisional ? '（待定日历）' : '')))),
     '暂无在办监察卡', 10);
+  return data.at;
+}
+
+// ---- the incident panel (应急预案, 附录C) ----
+
+function formatRatio(x) {
+  return x === null || x === undefined ? '' : '（' + (x * 100).toFixed(0) + '%）';
+}
+
+function incidentState(i) {
+  return el('span', { class: 'badge incident-' + i.confirmation, title: i.status }, i.confirmationLabel + ' · ' + i.statusLabel);
+}
+
+// "3 / 11（27%）" per affected department; "无可比周" when an hour has no comparable week.
+function impactCell(i) {
+  const parts = i.impact.departments.map(t => (t.departmentName || t.departmentId) + ' ' + formatCount(t.actual) + ' / '
+    + (t.baseline === null ? '无可比周' : t.baseline.toFixed(1)) + formatRatio(t.ratio));
+  return parts.length === 0 ? '–' : parts.join('；');
+}
+
+function backfillCell(i) {
+  const parts = i.impact.backfill.map(b => (b.departmentName || b.departmentId) + ' ' + formatCount(b.backfilled) + ' / '
+    + (b.paperRegistered === null ? '未登记' : formatCount(b.paperRegistered) + '（仍缺 ' + formatCount(b.missing) + '）'));
+  return parts.length === 0 ? '–' : parts.join('；');
+}
+
+function renderIncidents(panel, data) {
+  panel.querySelector('#inc-summary').textContent = data.incidents.length === 0
+    ? '暂无突发事件（或事件作业尚未写入 dwd_incident）。'
+    : formatCount(data.open) + ' 起处置中（其中 ' + formatCount(data.suspected) + ' 起疑似，待值班人员确认或排除）；下表先列处置中的，再列最近的。';
+  fillBody(panel.querySelector('#inc-list'), data.incidents.map(i => el('tr',
+    { 'data-incident': i.centerId + '/' + i.incidentId, class: i.status === 'DISMISSED' ? 'retracted' : '' },
+    el('td', {}, el('a', { href: i.url, target: '_blank', rel: 'noopener' }, i.incidentId),
+      i.centerName ? el('span', { class: 'age' }, i.centerName) : null),
+    el('td', {}, i.typeLabel + ' · ' + i.levelLabel),
+    el('td', {}, incidentState(i)),
+    el('td', {}, (i.departments.map(d => d.name || d.id).join('、') || '–') + (i.windows.length ? ' / ' + i.windows.map(w => w.name || w.id).join('、') : '')),
+    el('td', {}, formatTime(i.onset)),
+    el('td', {}, formatTime(i.detected)),
+    el('td', {}, formatTime(i.restored)),
+    el('td', {}, formatTime(i.closed)),
+    el('td', { 'data-field': 'deadlines', 'data-value': i.deadlinesMet + '/' + i.deadlinesMissed },
+      '按时 ' + i.deadlinesMet + ' · ', el('span', { class: i.deadlinesMissed > 0 ? 'overdue' : '' }, '超时 ' + i.deadlinesMissed)),
+    el('td', {}, ...(i.standingCards.length === 0 ? ['–'] : i.standingCards.map(k => cardBadge('incident', k.label)))),
+    el('td', { class: 'num', 'data-field': 'throughput' }, impactCell(i)),
+    el('td', { class: 'num', 'data-field': 'backfill' }, backfillCell(i)))),
+    '暂无突发事件', 12);
   return data.at;
 }
 

@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/cases/<center>/<case>} — {@link CaseTrackingReport}: a case's 跟踪表; 404 for a case the engine
  *       never saw</li>
  *   <li>{@code GET /cases/<center>/<case>} — the page showing that 跟踪表 (the link in 督办 rows and alert messages)</li>
+ *   <li>{@code GET /api/incidents[?center=<center>]} — {@link IncidentReport}: open and recent emergency-plan incidents
+ *       (附录C) with plan deadlines, standing cards and impact; 503 likewise</li>
+ *   <li>{@code GET /api/incidents/<center>/<incident>} — one incident with its timeline ({@link IncidentReport#page}); 404
+ *       for an incident the warehouse does not have</li>
+ *   <li>{@code GET /incidents/<center>/<incident>} — the page showing that incident</li>
  *   <li>{@code GET /webjars/…} — ECharts from its WebJar on the classpath</li>
  *   <li>{@code GET /health} — the console process itself is up</li>
  * </ul>
@@ -39,6 +44,8 @@ public final class ConsoleServer implements AutoCloseable {
     public static final String API_CARDS = "/api/cards";
     public static final String API_CASES = "/api/cases";
     public static final String CASE_PAGE = "/cases";
+    public static final String API_INCIDENTS = "/api/incidents";
+    public static final String INCIDENT_PAGE = "/incidents";
     public static final String HEALTH = "/health";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -47,14 +54,16 @@ public final class ConsoleServer implements AutoCloseable {
     private final PipelineStatusRepository pipeline;
     private final ThroughputRepository throughput;
     private final SupervisionRepository supervision;
+    private final IncidentRepository incidents;
     private final ConsoleOptions options;
 
     private ConsoleServer(Javalin app, PipelineStatusRepository pipeline, ThroughputRepository throughput,
-                          SupervisionRepository supervision, ConsoleOptions options) {
+                          SupervisionRepository supervision, IncidentRepository incidents, ConsoleOptions options) {
         this.app = app;
         this.pipeline = pipeline;
         this.throughput = throughput;
         this.supervision = supervision;
+        this.incidents = incidents;
         this.options = options;
     }
 
@@ -72,6 +81,7 @@ public final class ConsoleServer implements AutoCloseable {
         PipelineStatusRepository pipeline = new PipelineStatusRepository(clickHouse, options);
         ThroughputRepository throughput = new ThroughputRepository(clickHouse, options);
         SupervisionRepository supervision = new SupervisionRepository(clickHouse, options);
+        IncidentRepository incidents = new IncidentRepository(clickHouse, options);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.staticFiles.add(files -> {
@@ -84,12 +94,15 @@ public final class ConsoleServer implements AutoCloseable {
             // /webjars/echarts/<version>/dist/echarts.min.js; the version is in the path, so long caching is safe.
             config.staticFiles.enableWebjars();
         });
-        ConsoleServer server = new ConsoleServer(app, pipeline, throughput, supervision, options);
+        ConsoleServer server = new ConsoleServer(app, pipeline, throughput, supervision, incidents, options);
         app.get(API_PIPELINE, server::pipelineStatus);
         app.get(API_THROUGHPUT, server::throughput);
         app.get(API_CARDS, server::cards);
         app.get(API_CASES + "/{center}/{case}", server::caseTracking);
         app.get(CASE_PAGE + "/{center}/{case}", server::casePage);
+        app.get(API_INCIDENTS, server::incidents);
+        app.get(API_INCIDENTS + "/{center}/{incident}", server::incident);
+        app.get(INCIDENT_PAGE + "/{center}/{incident}", server::incidentPage);
         app.get(HEALTH, server::health);
         app.exception(Exception.class, server::unexpected);
         try {
@@ -98,6 +111,7 @@ public final class ConsoleServer implements AutoCloseable {
             pipeline.close();
             throughput.close();
             supervision.close();
+            incidents.close();
             throw new IllegalStateException("console cannot listen on " + options.host() + ":" + port + ": " + e.getMessage(), e);
         }
         LOG.info("console serving {} from {}", server.url(), clickHouse);
@@ -124,6 +138,7 @@ public final class ConsoleServer implements AutoCloseable {
             pipeline.close();
             throughput.close();
             supervision.close();
+            incidents.close();
         }
     }
 
@@ -189,9 +204,48 @@ public final class ConsoleServer implements AutoCloseable {
 
     /** case.html for any case: the page reads its center and case from the path and asks {@link #API_CASES}. */
     private void casePage(Context ctx) throws java.io.IOException {
-        try (var in = ConsoleServer.class.getResourceAsStream(STATIC_FOLDER + "/case.html")) {
+        page(ctx, "case.html");
+    }
+
+    private void incidents(Context ctx) {
+        IncidentFacts facts;
+        try {
+            facts = incidents.read(ctx.queryParam("center"));
+        } catch (ClickHouseReadException e) {
+            LOG.warn("{}", e.getMessage());
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            return;
+        }
+        json(ctx, HttpStatus.OK, IncidentReport.of(facts, options));
+    }
+
+    private void incident(Context ctx) {
+        String center = ctx.pathParam("center");
+        String incidentId = ctx.pathParam("incident");
+        IncidentFacts facts;
+        try {
+            facts = incidents.incident(center, incidentId);
+        } catch (ClickHouseReadException e) {
+            LOG.warn("{}", e.getMessage());
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            return;
+        }
+        if (facts.incidents().isEmpty()) {
+            error(ctx, HttpStatus.NOT_FOUND, "the incident job has no incident " + incidentId + " in center " + center);
+            return;
+        }
+        json(ctx, HttpStatus.OK, IncidentReport.page(facts));
+    }
+
+    /** incident.html for any incident: the page reads its center and id from the path and asks {@link #API_INCIDENTS}. */
+    private void incidentPage(Context ctx) throws java.io.IOException {
+        page(ctx, "incident.html");
+    }
+
+    private static void page(Context ctx, String file) throws java.io.IOException {
+        try (var in = ConsoleServer.class.getResourceAsStream(STATIC_FOLDER + "/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("case.html is missing from the console's resources");
+                throw new IllegalStateException(file + " is missing from the console's resources");
             }
             ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache").result(in.readAllBytes());
         }
