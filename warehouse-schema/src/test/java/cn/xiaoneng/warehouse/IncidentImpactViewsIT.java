@@ -111,6 +111,14 @@ class IncidentImpactViewsIT {
     }
 
     @Test
+    void theFiguresDoNotDependOnJoinUseNulls() {
+        for (String view : new String[] {"dws_incident_throughput_hour", "dws_incident_backfill", "dws_incident_backfill_window"}) {
+            String sql = "SELECT * FROM ${db}." + view + " ORDER BY ALL";
+            assertThat(query(sql + " SETTINGS join_use_nulls = 1")).as(view).isEqualTo(query(sql + " SETTINGS join_use_nulls = 0"));
+        }
+    }
+
+    @Test
     void theV008GrainIsKeptOneRowPerIncidentAndAffectedDepartment() {
         assertThat(query("SELECT incident_id, count() FROM ${db}.dws_incident_throughput GROUP BY incident_id ORDER BY incident_id"))
                 .isEqualTo("EARLIER\t1\nMAIN\t1\nOTHER-DEPT\t1\nSTILL-OPEN\t1\nTOO-EARLY\t1");
