@@ -179,6 +179,7 @@ public final class AlertEngine {
             t.nextRepeatAt = null;
             ReceiverState rs = receivers.get(e.getKey());
             if (rs != null && rs.pending.removeIf(i -> i.alert.cardId().equals(a.cardId()))) {
+                rs.reindex();
                 dirty.add(RECEIVER + rs.receiverId);
             }
             if (t.sent) {
@@ -218,6 +219,7 @@ public final class AlertEngine {
             ReceiverState rs = receivers.get(e.getKey());
             if (rs != null && rs.pending.removeIf(i -> i.alert.cardId().equals(cardId) && !i.mandatory
                     && (i.type == Item.Type.ESCALATED || i.type == Item.Type.REPEAT))) {
+                rs.reindex();
                 dirty.add(RECEIVER + rs.receiverId);
             }
         }
@@ -449,11 +451,10 @@ public final class AlertEngine {
             n.receiverId = id;
             return n;
         });
-        if (item.type != Item.Type.RETRACTED
-                && rs.pending.stream().anyMatch(i -> i.type != Item.Type.RETRACTED && i.alert.cardId().equals(item.alert.cardId()))) {
+        if (item.type != Item.Type.RETRACTED && rs.queued(item.cardId)) {
             return; // already in the next message
         }
-        rs.pending.add(item);
+        rs.add(item);
         if (rs.flushAt == null) {
             Receiver r = config.receiver(receiverId);
             long at = now + (r == null ? 0 : r.groupWait().toMillis());
@@ -470,6 +471,7 @@ public final class AlertEngine {
         Receiver r = config.receiver(rs.receiverId);
         if (rs.pending.isEmpty() || r == null) {
             rs.pending.clear();
+            rs.reindex();
             rs.flushAt = null;
             return;
         }
@@ -500,6 +502,7 @@ public final class AlertEngine {
             }
         }
         rs.pending = new ArrayList<>();
+        rs.reindex();
         rs.flushAt = null;
         rs.lastFlushAt = now;
         rs.sent.add(now);
@@ -813,7 +816,10 @@ public final class AlertEngine {
                 }
             }
         }
-        e.receivers.values().forEach(rs -> rs.pending.removeIf(i -> !e.link(i)));
+        e.receivers.values().forEach(rs -> {
+            rs.pending.removeIf(i -> !e.link(i));
+            rs.reindex();
+        });
         e.outbox.values().forEach(d -> d.notification.items.removeIf(i -> !e.link(i)));
         for (AlertState s : e.alerts.values()) {
             e.indexInhibitor(s);

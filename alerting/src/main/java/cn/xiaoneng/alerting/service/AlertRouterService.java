@@ -70,8 +70,16 @@ public final class AlertRouterService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertRouterService.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long MAX_POLL_MS = 100;
-    private static final int BATCH_RECORDS = 5000;
-    private static final long BATCH_NANOS = 50_000_000L;
+    /**
+     * A backlog is applied in micro-batches of up to this many records or this long, each one transaction: a commit
+     * costs a few round trips to the broker whatever its size. A trickle of live cards is not held back (the batch
+     * ends when a poll comes back empty).
+     */
+    private static final int BATCH_RECORDS = 10_000;
+    private static final long BATCH_NANOS = 100_000_000L;
+    private static final int DEAD_LETTER_CARDS = 50;
+    /** Of a message as sent, the audit row keeps this much (and the length and SHA-256 of the whole). */
+    static final int AUDIT_MESSAGE_CHARS = 256 * 1024;
 
     private final AlertingOptions options;
     private final LongSupplier clock;
@@ -111,6 +119,7 @@ public final class AlertRouterService implements AutoCloseable {
         this.store = new KafkaStateStore(options.kafkaBootstrap, options.stateTopic);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap))) {
             store.ensureTopic(admin);
+            KafkaStateStore.ensureAuditTopic(admin, options.auditTopic);
         }
         // One active router (docs/alerting.md, "One active router"): wait for the lease, then fence whoever held it
         // before reading the state, so that nothing the old one might still write can follow what we read.
@@ -125,6 +134,7 @@ public final class AlertRouterService implements AutoCloseable {
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(KafkaStateStore.MAX_RECORD_BYTES));
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         producer.initTransactions();
         LOG.info("alert router: holds the lease; transactional id {} (any earlier holder is fenced)", options.transactionalId());
@@ -141,7 +151,7 @@ public final class AlertRouterService implements AutoCloseable {
         c.put(ConsumerConfig.GROUP_ID_CONFIG, options.groupId);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.senders = Executors.newFixedThreadPool(options.senders, r -> {
             Thread t = new Thread(r, "alert-sender");
@@ -318,8 +328,11 @@ public final class AlertRouterService implements AutoCloseable {
         n.put("attempts", d.attempts);
         n.put("lastError", d.lastError);
         n.set("notification", MAPPER.valueToTree(d.notification));
+        // The cards' own JSON for the first ones only: a dead letter must stay far below the topic's record limit
+        // (a summary of thousands of cards would not), and every card id is in the notification.
         var cards = n.putArray("cards");
-        d.notification.items.forEach(i -> cards.add(i.alert.json()));
+        d.notification.items.stream().limit(DEAD_LETTER_CARDS).forEach(i -> cards.add(i.alert.json()));
+        n.put("cardsOmitted", Math.max(0, d.notification.items.size() - DEAD_LETTER_CARDS));
         transaction();
         producer.send(new ProducerRecord<>(options.deadLetterTopic(d.channelType), d.id, n.toString().getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)));
@@ -340,12 +353,32 @@ public final class AlertRouterService implements AutoCloseable {
             Channel ch = channels.computeIfAbsent(r.id() + "/" + d.channelIndex, k -> Channels.of(cc, cfg, clock));
             Message m = new MessageRenderer(cfg, ackLinks).render(d.notification, clock.getAsLong());
             String text = ch.send(m);
-            results.add(new Result(d.id, true, text, d));
+            results.add(new Result(d.id, true, auditable(text), d));
         } catch (DeliveryException e) {
             results.add(new Result(d.id, false, e.getMessage(), d));
         } catch (RuntimeException e) {
             results.add(new Result(d.id, false, e.getClass().getSimpleName() + ": " + e.getMessage(), d));
         }
+    }
+
+    /**
+     * What the audit row keeps of a message as sent: all of it up to {@value #AUDIT_MESSAGE_CHARS} characters; beyond,
+     * the start, the length and the SHA-256 of the whole (a webhook listing thousands of cards with their JSON would
+     * exceed what a Kafka record and a ClickHouse row should carry; the hash still proves what was sent).
+     */
+    static String auditable(String text) {
+        if (text == null || text.length() <= AUDIT_MESSAGE_CHARS) {
+            return text;
+        }
+        byte[] all = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(all));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return text.substring(0, AUDIT_MESSAGE_CHARS) + "\n…[truncated: " + text.length() + " characters, " + all.length
+                + " bytes UTF-8, sha256 " + sha + "]";
     }
 
     private void reloadSilences(long now) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,15 +36,38 @@ public final class KafkaStateStore {
         this.topic = topic;
     }
 
-    /** Creates the topic (compacted, one partition: the router is one instance) unless it exists. */
+    /**
+     * Largest record the router writes (state entries, audit rows): a busy receiver's group or message lists thousands of
+     * cards, more than Kafka's default 1 MB. The router's producer and its state and audit topics allow this much.
+     */
+    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+    /**
+     * Creates the topic (compacted, one partition: one active router) unless it exists, and lets it take records of
+     * {@link #MAX_RECORD_BYTES} (also when it existed before that limit).
+     */
     public void ensureTopic(Admin admin) throws InterruptedException, ExecutionException {
+        ensure(admin, topic, Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000", "segment.ms", "3600000"));
+    }
+
+    /** The audit topic (delete policy, the broker's retention) with the same record size. */
+    public static void ensureAuditTopic(Admin admin, String auditTopic) throws InterruptedException, ExecutionException {
+        ensure(admin, auditTopic, Map.of());
+    }
+
+    private static void ensure(Admin admin, String name, Map<String, String> configs) throws InterruptedException,
+            ExecutionException {
+        Map<String, String> all = new HashMap<>(configs);
+        all.put("max.message.bytes", String.valueOf(MAX_RECORD_BYTES));
         try {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) -1).configs(Map.of("cleanup.policy", "compact",
-                    "min.compaction.lag.ms", "60000", "segment.ms", "3600000")))).all().get();
+            admin.createTopics(List.of(new NewTopic(name, 1, (short) -1).configs(all))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
+            ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, name);
+            admin.incrementalAlterConfigs(Map.of(r, List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes",
+                    String.valueOf(MAX_RECORD_BYTES)), AlterConfigOp.OpType.SET)))).all().get();
         }
     }
 
