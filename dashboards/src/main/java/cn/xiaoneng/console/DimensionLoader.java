@@ -28,8 +28,6 @@ import java.util.concurrent.TimeUnit;
  * demo loads its simulated center and departments; production loads the center's catalogue the same way.
  */
 public final class DimensionLoader {
-    /** Table of migration V009 (not yet in {@code Tables}). */
-    public static final String DIM_WORK_DAY = "dim_work_day";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long INSERT_TIMEOUT_SECONDS = 60;
 
@@ -107,7 +105,7 @@ public final class DimensionLoader {
             row.put("calendar_id", calendar.id());
             rows.add(row);
         }
-        insert(DIM_WORK_DAY, rows);
+        insert(Tables.DIM_WORK_DAY, rows);
     }
 
     public void upsertDepartments(List<Department> departments) {

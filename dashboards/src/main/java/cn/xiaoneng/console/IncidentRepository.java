@@ -26,9 +26,6 @@ import java.util.Objects;
 public final class IncidentRepository implements AutoCloseable {
     /** How many incidents the panel lists (open ones first). */
     static final int INCIDENTS_SHOWN = 50;
-    static final String DWS_INCIDENT_THROUGHPUT_WINDOW = "dws_incident_throughput_window";
-    static final String DWS_INCIDENT_THROUGHPUT_HOUR = "dws_incident_throughput_hour";
-    static final String DWS_INCIDENT_BACKFILL_WINDOW = "dws_incident_backfill_window";
     private static final String MS = "toUnixTimestamp64Milli";
 
     /** The chosen incidents' keys; {center:String} '' = every center, {incident:String} '' = the panel's selection. */
@@ -101,7 +98,7 @@ public final class IncidentRepository implements AutoCloseable {
         List<Throughput> throughput = reader.query("incident throughput", CHOSEN + "SELECT 'department' AS scope, department_id,"
                         + " '' AS window_id, " + impactColumns + " FROM " + Tables.DWS_INCIDENT_THROUGHPUT + " WHERE" + IN_CHOSEN
                         + " UNION ALL SELECT 'window' AS scope, department_id, window_id, " + impactColumns + " FROM "
-                        + DWS_INCIDENT_THROUGHPUT_WINDOW + " WHERE" + IN_CHOSEN, p)
+                        + Tables.DWS_INCIDENT_THROUGHPUT_WINDOW + " WHERE" + IN_CHOSEN, p)
                 .stream()
                 .map(r -> new Throughput(r.getString("center_id"), r.getString("incident_id"), r.getString("scope"), r.getString("department_id"),
                         r.getString("window_id"), r.getLong("from_ms"), r.getLong("to_ms"), r.getLong("actual"), nullableDouble(r, "baseline"),
@@ -118,7 +115,7 @@ public final class IncidentRepository implements AutoCloseable {
                 .toList();
         List<BackfillWindow> windows = reader.query("事后补录 per window", CHOSEN + "SELECT center_id, incident_id, window_id, registered,"
                         + " backfilled, missing, lateness_max_ms, arrayStringConcat(department_ids, ',') AS deps FROM "
-                        + DWS_INCIDENT_BACKFILL_WINDOW + " WHERE" + IN_CHOSEN + " ORDER BY window_id", p)
+                        + Tables.DWS_INCIDENT_BACKFILL_WINDOW + " WHERE" + IN_CHOSEN + " ORDER BY window_id", p)
                 .stream()
                 .map(r -> new BackfillWindow(r.getString("center_id"), r.getString("incident_id"), r.getString("window_id"),
                         nullableLong(r, "registered"), r.getLong("backfilled"), nullableLong(r, "missing"), nullableLong(r, "lateness_max_ms"),
@@ -139,7 +136,7 @@ public final class IncidentRepository implements AutoCloseable {
         List<Hour> hours = !page ? List.of() : reader.query("impact by hour", CHOSEN + "SELECT scope, department_id, window_id, "
                         + MS + "(toDateTime64(piece_from, 3)) AS from_ms, " + MS + "(toDateTime64(piece_to, 3)) AS to_ms, day_class, actual,"
                         + " arrayStringConcat(arrayMap(k -> toString(k), weeks_back), ',') AS weeks, baseline FROM "
-                        + DWS_INCIDENT_THROUGHPUT_HOUR + " WHERE" + IN_CHOSEN + " ORDER BY scope, department_id, window_id, hour_start", p)
+                        + Tables.DWS_INCIDENT_THROUGHPUT_HOUR + " WHERE" + IN_CHOSEN + " ORDER BY scope, department_id, window_id, hour_start", p)
                 .stream()
                 .map(r -> new Hour(r.getString("scope"), r.getString("department_id"), r.getString("window_id"), r.getLong("from_ms"),
                         r.getLong("to_ms"), r.getString("day_class"), r.getLong("actual"),

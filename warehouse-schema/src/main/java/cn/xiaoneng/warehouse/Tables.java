@@ -28,6 +28,15 @@ public final class Tables {
     /** Incident impact (V008 views): throughput against a 4-week baseline, and 事后补录, per affected department. */
     public static final String DWS_INCIDENT_THROUGHPUT = "dws_incident_throughput";
     public static final String DWS_INCIDENT_BACKFILL = "dws_incident_backfill";
+    /**
+     * Incident impact (V009 views, replacing V008's two): throughput against comparable weeks per affected window and
+     * hour by hour (the department figures stay in {@link #DWS_INCIDENT_THROUGHPUT}), 事后补录 per window.
+     */
+    public static final String DWS_INCIDENT_THROUGHPUT_WINDOW = "dws_incident_throughput_window";
+    public static final String DWS_INCIDENT_THROUGHPUT_HOUR = "dws_incident_throughput_hour";
+    public static final String DWS_INCIDENT_BACKFILL_WINDOW = "dws_incident_backfill_window";
+    /** Each center's working calendar (V009): one row per center and date, with its day class; the impact views read it. */
+    public static final String DIM_WORK_DAY = "dim_work_day";
     public static final String DIM_CENTER = "dim_center";
     public static final String DIM_DEPARTMENT = "dim_department";
     public static final String DIM_WINDOW = "dim_window";
