@@ -53,6 +53,22 @@ function renderCase(data) {
     el('td', { class: 'num' + (s.overBudgetDays > 0 ? ' overdue' : '') }, s.overBudgetDays > 0 ? formatDays(s.overBudgetDays) : '–'))),
     '尚无环节', 9);
 
+  fillBody(document.getElementById('case-pauses'), (data.pauses || []).map(p => el('tr', { 'data-kind': p.kind },
+    el('td', {}, el('span', { class: 'badge pause-' + p.kind, title: p.kind }, p.label),
+      p.stepId ? el('span', { class: 'source-id' }, p.stepId) : null),
+    el('td', { 'data-field': 'from' }, formatTime(p.from)),
+    el('td', { 'data-field': 'to' }, p.open ? '停表中' : formatTime(p.to)),
+    el('td', { 'data-field': 'reason' }, p.reason || '–'),
+    el('td', { 'data-field': 'handler' }, p.handler || '–'),
+    el('td', { 'data-field': 'recordedAt' }, formatTime(p.recordedAt)),
+    el('td', { 'data-field': 'incident' }, ...(p.incidentId
+      ? [el('a', { href: p.incidentUrl }, p.incidentId), el('span', { class: 'age' },
+          ' 批准人 ' + (p.approver || '–') + (p.approvedAt ? ' · ' + formatTime(p.approvedAt) : ''))]
+      : ['–'])),
+    el('td', { class: 'num', 'data-field': 'stoppedDays', 'data-value': p.stoppedMillis, title: formatDuration(p.stoppedMillis) },
+      formatDays(p.stoppedDays) + (p.measureLabel ? '（' + p.measureLabel + '）' : '')))),
+    '未停过表', 8);
+
   fillBody(document.getElementById('case-cards'), data.cards.map(k => el('tr', { class: k.status === 'RETRACTED' ? 'retracted' : '' },
     el('td', {}, cardBadge(k.kind, k.label), k.qualifier ? el('span', { class: 'age' }, k.qualifier) : null),
     el('td', {}, k.status === 'RETRACTED' ? '已撤回' : '已发出'),

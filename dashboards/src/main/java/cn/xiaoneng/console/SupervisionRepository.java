@@ -5,19 +5,30 @@ import cn.xiaoneng.console.CaseTrackingFacts.Step;
 import cn.xiaoneng.console.SupervisionFacts.CardRow;
 import cn.xiaoneng.console.SupervisionFacts.CaseCard;
 import cn.xiaoneng.console.SupervisionFacts.KindCount;
+import cn.xiaoneng.deadline.engine.CaseTracker;
+import cn.xiaoneng.deadline.engine.PauseRow;
+import cn.xiaoneng.model.CaseEvent;
+import cn.xiaoneng.model.CaseKind;
+import cn.xiaoneng.model.EventType;
+import cn.xiaoneng.model.Limit;
 import cn.xiaoneng.warehouse.ClickHouseConnection;
 import cn.xiaoneng.warehouse.Tables;
 import com.clickhouse.client.api.query.GenericRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Every ClickHouse read behind the 督办 panel and the case page, over the deadline engine's tables (migration V006).
+ * Every ClickHouse read behind the 督办 panel and the case page, over the deadline engine's tables (migration V006), and
+ * the case's canonical events (ods_case_event, V001) from which the engine's rules make the 跟踪表's pause rows.
  *
  * <p>A card <em>stands</em> when it has a RAISED row and no RETRACTED row (a fact entered late withdrew it), and its case
  * is still open (its dws_case_clock row has no outcome). All three tables are ReplacingMergeTrees whose replays rewrite
- * identical rows, so every read uses FINAL. Severity, most severe first: 红牌, 黄牌, 超时默许, 缺席默认, 环节超时, 预警.
+ * identical rows, so every read uses FINAL (ods_case_event too: a replayed event has the same id, and the engine's
+ * {@code CaseFacts} counts an event id once anyway). Severity, most severe first: 红牌, 黄牌, 超时默许, 缺席默认, 环节超时, 预警.
  * Thread-safe.
  */
 public final class SupervisionRepository implements AutoCloseable {
@@ -34,7 +45,16 @@ public final class SupervisionRepository implements AutoCloseable {
             + " AND (center_id, card_id) NOT IN (SELECT center_id, card_id FROM " + Tables.DWD_DEADLINE_CARD + " WHERE status = 'RETRACTED')"
             + " AND (center_id, case_id) IN (SELECT center_id, case_id FROM " + Tables.DWS_CASE_CLOCK + " FINAL WHERE outcome = ''))\n";
 
+    /** Every column the deadline engine reads ({@code CaseFact.of}); the applicant's keys are left where they are. */
+    private static final String EVENT_COLUMNS = "event_id, schema_version, case_id, center_id, department_id, department_ids, window_id,"
+            + " item_code, item_name, case_kind, event_type, step_id, step_name, handler, reason, result,"
+            + " toUnixTimestamp64Milli(business_time) AS business_ms, toUnixTimestamp64Milli(source_commit_time) AS commit_ms,"
+            + " committed_limit, legal_limit, source_id, source_table, source_position";
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisionRepository.class);
+
     private final ClickHouseReader reader;
+    /** The deadline job's own tracker (each center's policy file and calendar), for the pause rows. */
+    private final CaseTracker tracker = CaseTracker.perCenter();
 
     public SupervisionRepository(ClickHouseConnection connection, ConsoleOptions options) {
         this.reader = new ClickHouseReader(Objects.requireNonNull(connection, "connection"), Objects.requireNonNull(options, "options"));
@@ -64,7 +84,10 @@ public final class SupervisionRepository implements AutoCloseable {
         return new SupervisionFacts(now, DimensionNames.read(reader), counts, cases, worst);
     }
 
-    /** One case's 跟踪表: clock, steps and every card record (retractions too); empty when the engine never saw it. */
+    /**
+     * One case's 跟踪表: clock, steps, pause rows and every card record (retractions too); empty when the engine never saw
+     * it.
+     */
     public CaseTrackingFacts tracking(String centerId, String caseId) {
         Map<String, Object> key = Map.of("center", centerId, "case", caseId);
         List<Clock> clock = reader.query("the case clock", "SELECT item_code, item_name, case_kind, department_id, window_id,"
@@ -95,7 +118,20 @@ public final class SupervisionRepository implements AutoCloseable {
                 .stream()
                 .map(SupervisionRepository::card)
                 .toList();
-        return new CaseTrackingFacts(centerId, caseId, clock.isEmpty() ? null : clock.get(0), steps, cards);
+        Clock c = clock.isEmpty() ? null : clock.get(0);
+        if (c == null && steps.isEmpty() && cards.isEmpty()) {
+            return new CaseTrackingFacts(centerId, caseId, null, steps, List.of(), cards);
+        }
+        List<CaseEvent> events = new ArrayList<>();
+        for (GenericRecord r : reader.query("the case's events", "SELECT " + EVENT_COLUMNS + " FROM " + Tables.ODS_CASE_EVENT
+                + " FINAL WHERE center_id = {center:String} AND case_id = {case:String} ORDER BY business_time, event_id", key)) {
+            CaseEvent e = event(r);
+            if (e != null) {
+                events.add(e);
+            }
+        }
+        List<PauseRow> pauses = CasePauses.of(events, c == null ? null : c.asOfMillis(), tracker);
+        return new CaseTrackingFacts(centerId, caseId, c, steps, pauses, cards);
     }
 
     ThroughputFacts.Names names() {
@@ -109,6 +145,69 @@ public final class SupervisionRepository implements AutoCloseable {
                 r.getString("window_id"), r.getString("handler"), r.getString("step_name"), nullableLong(r, "due_ms"),
                 nullableLong(r, "remaining_ms"), r.getString("rule_version"), r.getString("clause"), r.getLong("provisional") != 0,
                 r.getString("card_json"));
+    }
+
+    /** An ods_case_event row as the canonical event it was written from; null for an event type this build does not know. */
+    private static CaseEvent event(GenericRecord r) {
+        EventType type = known(EventType.class, r.getString("event_type"));
+        if (type == null) {
+            LOG.warn("event {} of case {}: event type '{}' is unknown to this console; left out of the pause rows",
+                    r.getString("event_id"), r.getString("case_id"), r.getString("event_type"));
+            return null;
+        }
+        CaseEvent e = new CaseEvent();
+        e.eventId = r.getString("event_id");
+        e.schemaVersion = r.getInteger("schema_version");
+        e.caseId = r.getString("case_id");
+        e.centerId = r.getString("center_id");
+        e.departmentId = r.getString("department_id").isEmpty() ? null : r.getString("department_id");
+        List<String> departments = r.getList("department_ids");
+        e.departmentIds = departments == null || departments.isEmpty() ? null : departments.toArray(String[]::new);
+        e.windowId = nullableString(r, "window_id");
+        e.itemCode = nullableString(r, "item_code");
+        e.itemName = nullableString(r, "item_name");
+        e.caseKind = known(CaseKind.class, nullableString(r, "case_kind"));
+        e.eventType = type;
+        e.stepId = nullableString(r, "step_id");
+        e.stepName = nullableString(r, "step_name");
+        e.handler = nullableString(r, "handler");
+        e.reason = nullableString(r, "reason");
+        e.result = nullableString(r, "result");
+        e.businessTime = r.getLong("business_ms");
+        e.sourceCommitTime = r.getLong("commit_ms");
+        e.committedLimit = limit(nullableString(r, "committed_limit"));
+        e.legalLimit = limit(nullableString(r, "legal_limit"));
+        e.sourceId = r.getString("source_id");
+        e.sourceTable = r.getString("source_table");
+        e.sourcePosition = r.getString("source_position");
+        return e;
+    }
+
+    private static <E extends Enum<E>> E known(Class<E> type, String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The text form the sink wrote ({@code Limit.toString}); a text that does not parse is left out, as a source omitting it. */
+    private static Limit limit(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Limit.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String nullableString(GenericRecord r, String column) {
+        return r.hasValue(column) ? r.getString(column) : null;
     }
 
     private static Long nullableLong(GenericRecord r, String column) {

@@ -25,17 +25,20 @@ import org.junit.jupiter.api.Test;
  * Issue 8's acceptance: real headless Chromium (Debian's package) loads the console page, runs its scripts against
  * the console and a real ClickHouse, and the figures the rendered DOM shows per department, window and case kind are
  * the ones ClickHouse returns for the same question — asked here in SQL of the test's own, not through the console's
- * repository.
+ * repository. The case page (跟踪表) renders the pause rows the API gives for a case with a 补正 and a declared pause
+ * ({@link PauseFixtures}).
  */
 class ConsolePageBrowserIT {
     private static final String DB = "browser_it";
     private static final Duration VIRTUAL_TIME = Duration.ofSeconds(10);
     private static final Duration CHROMIUM_TIMEOUT = Duration.ofSeconds(90);
+    private static final String PAUSED_CASE = "LC-PAUSE-4";
     private static final DateTimeFormatter CH_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     static ClickHouseServer clickHouse;
     static ConsoleServer console;
     static Document page;
+    static Document casePage;
 
     @BeforeAll
     static void renderThePageInChromium() {
@@ -45,8 +48,11 @@ class ConsolePageBrowserIT {
         new Migrator(connection).migrate();
         ThroughputFixtures.loadNames(clickHouse, connection, DB);
         ThroughputFixtures.writeBusinessDay(clickHouse, DB);
+        PauseFixtures.write(clickHouse, DB, PAUSED_CASE);
         console = ConsoleServer.start(connection, 0);
         page = Jsoup.parse(chromium.dumpDom(console.url() + "/", VIRTUAL_TIME, CHROMIUM_TIMEOUT));
+        casePage = Jsoup.parse(chromium.dumpDom(console.url() + ConsoleServer.CASE_PAGE + "/" + ThroughputFixtures.CENTER + "/" + PAUSED_CASE,
+                VIRTUAL_TIME, CHROMIUM_TIMEOUT));
         if (Boolean.getBoolean("console.screenshot")) {
             chromium.screenshot(console.url() + "/", TestDirs.fresh("screenshot").resolve("console.png"), VIRTUAL_TIME,
                     CHROMIUM_TIMEOUT);
@@ -206,5 +212,30 @@ class ConsolePageBrowserIT {
         assertThat(page.select("#chart-hourly canvas")).isNotEmpty();
         assertThat(page.select("#chart-recent canvas")).isNotEmpty();
         assertThat(page.select("#banners .banner")).as("no panel failed to load").isEmpty();
+    }
+
+    @Test
+    void theCasePageShowsTheSupplementAndTheDeclaredPause() {
+        List<Element> rows = casePage.select("table#case-pauses tbody tr");
+        assertThat(rows).as(casePage.select("main").outerHtml()).extracting(r -> r.attr("data-kind")).containsExactly("SUPPLEMENT", "DECLARED");
+        Element supplement = rows.get(0);
+        assertThat(supplement.selectFirst(".badge").text()).isEqualTo("补正");
+        assertThat(cell(supplement, "from").text()).isEqualTo("03-02 14:00:00");
+        assertThat(cell(supplement, "to").text()).isEqualTo("03-03 09:00:00");
+        assertThat(cell(supplement, "reason").text()).isEqualTo("营业执照复印件不清晰");
+        assertThat(cell(supplement, "handler").text()).isEqualTo("王芳");
+        assertThat(cell(supplement, "stoppedDays").attr("data-value")).isEqualTo(String.valueOf(9 * PauseFixtures.HOUR));
+
+        Element declared = rows.get(1);
+        assertThat(declared.selectFirst(".badge").text()).isEqualTo("应急停表");
+        assertThat(cell(declared, "to").text()).isEqualTo("03-04 18:00:00");
+        assertThat(cell(declared, "reason").text()).isEqualTo(PauseFixtures.REASON);
+        assertThat(cell(declared, "handler").text()).isEqualTo(PauseFixtures.DIRECTOR);
+        assertThat(cell(declared, "recordedAt").text()).isEqualTo("03-03 15:02:00");
+        Element incident = cell(declared, "incident");
+        assertThat(incident.selectFirst("a").attr("href")).isEqualTo("/incidents/" + ThroughputFixtures.CENTER + "/" + PauseFixtures.SUBSTATION);
+        assertThat(incident.text()).contains(PauseFixtures.SUBSTATION, "批准人 " + PauseFixtures.DIRECTOR, "03-03 15:00:00");
+        assertThat(cell(declared, "stoppedDays").text()).isEqualTo("1.2 天（工作日）");
+        assertThat(casePage.select("#banners .banner")).as("the case loaded").isEmpty();
     }
 }

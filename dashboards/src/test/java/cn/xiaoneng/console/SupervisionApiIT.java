@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The 督办 panel and the case page against a real ClickHouse with the real migrations and rows as the deadline job
  * writes them (V006): a card counts while it is raised, not retracted, and its case is open; replays (identical rows
- * written twice) count once; the case page shows every record with its evidence.
+ * written twice) count once; the case page shows every record with its evidence, and the clock stops the deadline
+ * engine's rules make from the case's events in ods_case_event ({@link PauseFixtures}: a 补正 and a declared pause).
  */
 class SupervisionApiIT {
     private static final String DB = "supervision_it";
@@ -40,6 +41,8 @@ class SupervisionApiIT {
     private static final String RETRACTED_CASE = "LC-WARN-2";
     /** Closed overdue: its 黄牌 is history, not something to chase. */
     private static final String CLOSED_CASE = "LC-DONE-3";
+    /** Open: a 补正 and the substation outage's declared pause (PauseFixtures), the declaration replayed. */
+    private static final String PAUSED_CASE = "LC-PAUSE-4";
 
     static ClickHouseServer clickHouse;
     static ConsoleServer console;
@@ -61,6 +64,7 @@ class SupervisionApiIT {
         ThroughputFixtures.insert(clickHouse, DB, Tables.DWD_DEADLINE_CARD, cards.subList(0, 2)); // a replay
         ThroughputFixtures.insert(clickHouse, DB, Tables.DWS_CASE_CLOCK, List.of(clock(OVERDUE_CASE, ""), clock(RETRACTED_CASE, ""),
                 clock(CLOSED_CASE, "OVERDUE")));
+        PauseFixtures.write(clickHouse, DB, PAUSED_CASE);
         ObjectNode step = JSON.createObjectNode().put("center_id", CENTER).put("case_id", OVERDUE_CASE).put("step_key", "LC-RED-1-1")
                 .put("step_id", "LC-RED-1-1").put("step_name", "承办").put("department_id", MARKET).put("window_id", W01)
                 .put("handler", "王芳").put("started_at", "2026-02-24 10:00:00").put("start_inferred", 0).putNull("ended_at")
@@ -115,6 +119,7 @@ class SupervisionApiIT {
         assertThat(java.util.stream.StreamSupport.stream(r.path("cards").spliterator(), false).map(c -> c.path("kind").asText() + " "
                 + c.path("status").asText())).containsExactly("STEP_OVERRUN RAISED", "WARNING RAISED", "WARNING RETRACTED");
         assertThat(r.path("cards").get(1).path("evidence").path("cardId").asText()).isEqualTo("w2");
+        assertThat(r.path("pauses")).as("no event stopped its clock").isEmpty();
 
         JsonNode red = json(ConsoleServer.API_CASES + "/" + CENTER + "/" + OVERDUE_CASE, 200);
         assertThat(red.path("steps").get(0).path("handler").asText()).isEqualTo("王芳");
@@ -123,6 +128,41 @@ class SupervisionApiIT {
         HttpResponse<String> page = get(console.url() + ConsoleServer.CASE_PAGE + "/" + CENTER + "/" + OVERDUE_CASE);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("办件跟踪表").contains("/case.js");
+    }
+
+    @Test
+    void theCasePageShowsASupplementAndADeclaredPauseByTheDeadlineEnginesRules() {
+        JsonNode r = json(ConsoleServer.API_CASES + "/" + CENTER + "/" + PAUSED_CASE, 200);
+        JsonNode pauses = r.path("pauses");
+        assertThat(pauses).as("the replayed declaration counts once").hasSize(2);
+
+        JsonNode supplement = pauses.get(0);
+        assertThat(supplement.path("label").asText()).isEqualTo("补正");
+        assertThat(supplement.path("from").asText()).isEqualTo("2026-03-02T14:00:00+08:00");
+        assertThat(supplement.path("to").asText()).isEqualTo("2026-03-03T09:00:00+08:00");
+        assertThat(supplement.path("reason").asText()).isEqualTo("营业执照复印件不清晰");
+        assertThat(supplement.path("handler").asText()).isEqualTo("王芳");
+        assertThat(supplement.path("stoppedMillis").asLong()).as("Tue 00:00–09:00: the 受理 day is not counted").isEqualTo(9 * PauseFixtures.HOUR);
+        assertThat(supplement.path("incidentId").isNull()).isTrue();
+
+        JsonNode declared = pauses.get(1);
+        assertThat(declared.path("kind").asText()).isEqualTo("DECLARED");
+        assertThat(declared.path("label").asText()).isEqualTo("应急停表");
+        assertThat(declared.path("stepId").asText()).isEqualTo("incident:" + PauseFixtures.SUBSTATION);
+        assertThat(declared.path("to").asText()).as("not the department's RESUMED at Wed 10:00").isEqualTo("2026-03-04T18:00:00+08:00");
+        assertThat(declared.path("open").asBoolean()).isFalse();
+        assertThat(declared.path("reason").asText()).isEqualTo(PauseFixtures.REASON);
+        assertThat(declared.path("incidentId").asText()).isEqualTo(PauseFixtures.SUBSTATION);
+        assertThat(declared.path("incidentUrl").asText()).isEqualTo("/incidents/" + CENTER + "/" + PauseFixtures.SUBSTATION);
+        assertThat(declared.path("approver").asText()).isEqualTo(PauseFixtures.DIRECTOR);
+        assertThat(declared.path("approvedAt").asText()).isEqualTo("2026-03-03T15:00:00+08:00");
+        assertThat(declared.path("recordedAt").asText()).isEqualTo("2026-03-03T15:02:00+08:00");
+        assertThat(declared.path("stoppedMillis").asLong()).isEqualTo(28 * PauseFixtures.HOUR);
+        assertThat(declared.path("stoppedDays").decimalValue()).isEqualByComparingTo("1.2");
+        assertThat(declared.path("measureLabel").asText()).isEqualTo("工作日");
+
+        assertThat(get(console.url() + ConsoleServer.CASE_PAGE + "/" + CENTER + "/" + PAUSED_CASE).body()).contains("停表", "case-pauses");
+        assertThat(get(console.url() + "/case.js").body()).contains("case-pauses", "p.label", "p.approver");
     }
 
     @Test
