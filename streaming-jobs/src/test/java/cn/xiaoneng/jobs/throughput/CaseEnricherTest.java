@@ -148,6 +148,41 @@ class CaseEnricherTest {
     }
 
     @Test
+    void theStateBytesGiveBackEveryField() {
+        CaseState empty = CaseState.decode(new CaseState().encode());
+        assertThat(empty).usingRecursiveComparison().isEqualTo(new CaseState());
+
+        CaseState s = new CaseState();
+        s.centerId = "hn-cs-zwzx";
+        s.departmentId = "市场监管局";
+        s.windowId = null;
+        s.caseKind = "COMMITTED";
+        s.acceptedAt = MON_0930_10;
+        s.maxBusinessTime = MON_1100;
+        s.closed = true;
+        s.cleanupAt = MON_1100 + RETENTION.toMillis();
+        s.markSeen("e1");
+        s.markSeen("e2");
+        byte[] bytes = s.encode();
+        assertThat(bytes[0]).isEqualTo(CaseState.FORMAT);
+        assertThat(CaseState.decode(bytes)).usingRecursiveComparison().isEqualTo(s);
+
+        s.acceptedAt = null;
+        s.cleanupAt = null;
+        s.closed = false;
+        s.windowId = "W-07";
+        s.centerId = null;
+        assertThat(CaseState.decode(s.encode())).usingRecursiveComparison().isEqualTo(s);
+    }
+
+    @Test
+    void aStateOfAnotherFormatIsRefused() {
+        byte[] bytes = new CaseState().encode();
+        bytes[0] = 9;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CaseState.decode(bytes)).hasMessageContaining("format 9");
+    }
+
+    @Test
     void anOpenCaseKeepsItsStateAndHasNoTimer() throws Exception {
         try (var h = harness()) {
             send(h, accepted("C1", W01, MON_0930_10));
