@@ -22,7 +22,7 @@ class ThroughputWindowTest {
     private static KeyedOneInputStreamOperatorTestHarness<Tuple4<String, String, String, String>, ThroughputFact, ThroughputRow> harness(Bucket bucket)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        var rows = ThroughputJob.buckets(env.fromData(fact(EventType.ACCEPTED, 0)), bucket, LATENESS, ThroughputJob.EARLY_FIRING_INTERVAL);
+        var rows = ThroughputJob.buckets(ThroughputJob.byBucketKey(env.fromData(fact(EventType.ACCEPTED, 0))), bucket, LATENESS, ThroughputJob.EARLY_FIRING_INTERVAL);
         var window = (OneInputTransformation<ThroughputFact, ThroughputRow>) rows.getTransformation();
         TypeInformation<Tuple4<String, String, String, String>> keyType = Types.TUPLE(Types.STRING, Types.STRING, Types.STRING, Types.STRING);
         var h = new KeyedOneInputStreamOperatorTestHarness<>(window.getOperatorFactory(), new BucketKey(), keyType);
