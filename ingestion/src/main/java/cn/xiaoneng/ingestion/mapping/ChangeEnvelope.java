@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -118,7 +117,7 @@ public final class ChangeEnvelope {
             return null;
         }
         if (v.isIntegralNumber()) {
-            return v.bigIntegerValue().toString();
+            return v.asText(); // the digits, whatever the width (no BigInteger on the common int/long path)
         }
         if (v.isNumber()) {
             return v.decimalValue().stripTrailingZeros().toPlainString();
@@ -137,9 +136,7 @@ public final class ChangeEnvelope {
         }
         if (v.isNumber()) {
             // connect mode: wall-clock millis read as UTC
-            long wall = v.asLong();
-            LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(wall, 1000), (int) Math.floorMod(wall, 1000) * 1_000_000, ZoneOffset.UTC);
-            return local.atZone(zone).toInstant().toEpochMilli();
+            return WallClock.of(zone).toEpochMilli(v.asLong());
         }
         String t = v.asText();
         try {
