@@ -152,18 +152,9 @@ public final class Spine {
 
     /** Values for the {{placeholders}} in connectors/*.json on this platform. */
     public Map<String, String> connectorSettings() {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("postgres.host", "127.0.0.1");
-        s.put("postgres.port", String.valueOf(platform.postgres().port()));
+        Map<String, String> s = postgresConnectorSettings();
         s.put("mariadb.host", "127.0.0.1");
         s.put("mariadb.port", String.valueOf(platform.mariaDb().port()));
-        s.put("cdc.user", SourceDatabases.CDC_USER);
-        s.put("cdc.password", SourceDatabases.CDC_PASSWORD);
-        s.put("kafka.bootstrap", platform.kafka().bootstrapServers());
-        s.put("heartbeat.ms", "2000");
-        s.put("raw.partitions", "2");
-        s.put("replication.factor", "1");
-        s.put("ops.center", CENTER);
         return s;
     }
 
@@ -183,6 +174,7 @@ public final class Spine {
     /**
      * Values for the {{placeholders}} of the PostgreSQL connectors (lc, ex, the operations log) on a platform started
      * without MariaDB: {@link #connectorSettings()} less the {@code mariadb.*} values.
+     * A new, mutable map.
      */
     public Map<String, String> postgresConnectorSettings() {
         Map<String, String> s = new LinkedHashMap<>();
