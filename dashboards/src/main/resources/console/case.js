@@ -1,28 +1,6 @@
 // The 跟踪表 page of one case: /cases/<center>/<case> reads /api/cases/<center>/<case> once (a record, not a live panel).
 'use strict';
 
-async function loadCase() {
-  const parts = window.location.pathname.split('/').filter(p => p.length > 0);  // ['cases', center, case]
-  const center = parts[1];
-  const caseId = parts[2];
-  document.getElementById('case-title').textContent = decodeURIComponent(caseId) + ' · ' + decodeURIComponent(center);
-  let body = null;
-  let status = 0;
-  try {
-    const response = await fetch('/api/cases/' + center + '/' + caseId, { cache: 'no-store' });
-    status = response.status;
-    body = await response.json();
-  } catch (e) {
-    body = { error: '控制台无响应（' + e.message + '）' };
-  }
-  if (!body || body.error) {
-    document.getElementById('banners').append(el('div', { class: 'banner' },
-      el('strong', {}, status === 404 ? '未找到办件' : '读取失败'), body ? body.error : 'HTTP ' + status));
-    return;
-  }
-  renderCase(body);
-}
-
 function renderCase(data) {
   const c = data.clock;
   const fields = document.getElementById('clock-fields');
@@ -79,4 +57,4 @@ function renderCase(data) {
     '尚无监察卡', 6);
 }
 
-loadCase();
+loadRecordPage('case-title', '未找到办件', renderCase);

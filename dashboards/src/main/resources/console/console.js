@@ -428,7 +428,34 @@ async function poll(panelDef) {
   }
 }
 
-// The case page (case.html) loads this file for its helpers only.
+// ---- Record pages (a case's 跟踪表, an incident): /<kind>/<center>/<id> reads /api/<kind>/<center>/<id> once ----
+
+/**
+ * Reads the record the page's path names, sets the title (id · center), and hands the JSON to render; a failure or a
+ * 404 becomes a banner (notFound is its heading for a 404).
+ */
+async function loadRecordPage(titleId, notFound, render) {
+  const parts = window.location.pathname.split('/').filter(p => p.length > 0);  // [kind, center, id]
+  const [kind, center, id] = parts;
+  document.getElementById(titleId).textContent = decodeURIComponent(id) + ' · ' + decodeURIComponent(center);
+  let body = null;
+  let status = 0;
+  try {
+    const response = await fetch('/api/' + kind + '/' + center + '/' + id, { cache: 'no-store' });
+    status = response.status;
+    body = await response.json();
+  } catch (e) {
+    body = { error: '控制台无响应（' + e.message + '）' };
+  }
+  if (!body || body.error) {
+    document.getElementById('banners').append(el('div', { class: 'banner' },
+      el('strong', {}, status === 404 ? notFound : '读取失败'), body ? body.error : 'HTTP ' + status));
+    return;
+  }
+  render(body);
+}
+
+// The case and incident pages load this file for its helpers only.
 if (!document.currentScript.hasAttribute('data-no-panels')) {
   initThroughputControls();
   PANELS.forEach(poll);

@@ -1,28 +1,6 @@
 // An incident's page: /incidents/<center>/<incident> reads /api/incidents/<center>/<incident> once (a record).
 'use strict';
 
-async function loadIncident() {
-  const parts = window.location.pathname.split('/').filter(p => p.length > 0);  // ['incidents', center, incident]
-  const center = parts[1];
-  const incident = parts[2];
-  document.getElementById('incident-title').textContent = decodeURIComponent(incident) + ' · ' + decodeURIComponent(center);
-  let body = null;
-  let status = 0;
-  try {
-    const response = await fetch('/api/incidents/' + center + '/' + incident, { cache: 'no-store' });
-    status = response.status;
-    body = await response.json();
-  } catch (e) {
-    body = { error: '控制台无响应（' + e.message + '）' };
-  }
-  if (!body || body.error) {
-    document.getElementById('banners').append(el('div', { class: 'banner' },
-      el('strong', {}, status === 404 ? '未找到事件' : '读取失败'), body ? body.error : 'HTTP ' + status));
-    return;
-  }
-  renderIncident(body);
-}
-
 function formatMs(ms) {
   return ms === null || ms === undefined ? '–' : formatDuration(ms);
 }
@@ -95,4 +73,4 @@ function renderIncident(i) {
     '尚无监察卡', 6);
 }
 
-loadIncident();
+loadRecordPage('incident-title', '未找到事件', renderIncident);

@@ -29,14 +29,13 @@ final class ProcessCpu {
         for (Map.Entry<String, Long> e : pids.entrySet()) {
             long ticks = ticks(e.getValue());
             ProcessHandle handle = ProcessHandle.of(e.getValue()).orElse(null);
-            if (handle != null) {
-                try (Stream<ProcessHandle> children = handle.descendants()) {
-                    ticks += children.mapToLong(c -> Math.max(0, ticks(c.pid()))).sum();
-                }
+            if (ticks < 0 || handle == null) {
+                continue;
             }
-            if (ticks >= 0) {
-                out.put(e.getKey(), ticks / TICKS_PER_SECOND);
+            try (Stream<ProcessHandle> children = handle.descendants()) {
+                ticks += children.mapToLong(c -> Math.max(0, ticks(c.pid()))).sum();
             }
+            out.put(e.getKey(), ticks / TICKS_PER_SECOND);
         }
         return out;
     }
