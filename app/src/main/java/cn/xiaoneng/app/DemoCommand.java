@@ -5,11 +5,10 @@ import cn.xiaoneng.deadline.calendar.WorkCalendar;
 import cn.xiaoneng.ingestion.simulator.Department;
 import cn.xiaoneng.ingestion.simulator.OfficeHours;
 import cn.xiaoneng.ingestion.simulator.Simulator;
-import cn.xiaoneng.jobs.normalize.NormalizationJob;
+import cn.xiaoneng.jobs.spine.SpineJob;
 import cn.xiaoneng.ingestion.simulator.IncidentScripts;
 import cn.xiaoneng.jobs.deadline.DeadlineJob;
 import cn.xiaoneng.jobs.incident.IncidentJob;
-import cn.xiaoneng.jobs.throughput.ThroughputJob;
 import cn.xiaoneng.model.Times;
 import cn.xiaoneng.testsupport.LocalPlatform;
 import cn.xiaoneng.testsupport.XiaonengHome;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The live demo on embedded defaults: every server as a local process, the Debezium connectors on a Connect
- * worker, the normalization job on an in-process Flink MiniCluster, the console, and three simulated
+ * worker, the spine job (normalization and live throughput), the deadline and incident jobs on an in-process Flink MiniCluster, the console, and three simulated
  * departments working in compressed office time. Ctrl-C stops everything it started.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the live demo on embedded servers (Ctrl-C stops everything).")
@@ -90,19 +89,18 @@ final class DemoCommand implements Callable<Integer> {
         progress.done("lc, xd, ex and the operations log running");
 
         progress.step("starting the normalization, throughput, deadline and incident jobs on embedded Flink MiniClusters");
-        JobClient job = NormalizationJob.runJob(spine.flinkEnvironment("normalization", 2), spine.normalizationOptions(Duration.ofSeconds(5)));
-        JobClient throughputJob = ThroughputJob.runJob(spine.flinkEnvironment("throughput", 2), spine.throughputOptions(Duration.ofSeconds(5)));
+        // Normalization and live throughput in one job (SpineJob): the events go on to the buckets without a Kafka round trip.
+        JobClient job = SpineJob.runJob(spine.flinkEnvironment("spine", 2), spine.spineOptions(Duration.ofSeconds(5)));
         JobClient deadlineJob = DeadlineJob.runJob(spine.flinkEnvironment("deadline", 1), spine.deadlineOptions(Duration.ofSeconds(5)));
         JobClient incidentJob = IncidentJob.runJob(spine.flinkEnvironment("incident", 1), spine.incidentOptions(Duration.ofSeconds(5), Map.of()));
         Runnable stopServers = stopAll.get();
         stopAll.set(() -> {
             stopQuietly("incident job", () -> incidentJob.cancel().get());
             stopQuietly("deadline job", () -> deadlineJob.cancel().get());
-            stopQuietly("throughput job", () -> throughputJob.cancel().get());
-            stopQuietly("normalization job", () -> job.cancel().get());
+            stopQuietly("spine job", () -> job.cancel().get());
             stopServers.run();
         });
-        progress.done("jobs " + job.getJobID() + ", " + throughputJob.getJobID() + ", " + deadlineJob.getJobID() + ", " + incidentJob.getJobID());
+        progress.done("jobs " + job.getJobID() + ", " + deadlineJob.getJobID() + ", " + incidentJob.getJobID());
 
         progress.step("starting the console");
         ConsoleLauncher console = ConsoleLauncher.start(spine.clickHouse(), consolePort, Department.builtIn());

@@ -15,6 +15,7 @@ import cn.xiaoneng.ingestion.simulator.OpsLogWriter;
 import cn.xiaoneng.jobs.deadline.DeadlineOptions;
 import cn.xiaoneng.jobs.incident.IncidentOptions;
 import cn.xiaoneng.jobs.normalize.NormalizationOptions;
+import cn.xiaoneng.jobs.spine.SpineOptions;
 import cn.xiaoneng.jobs.throughput.ThroughputOptions;
 import cn.xiaoneng.model.Times;
 import cn.xiaoneng.model.Topics;
@@ -214,6 +215,25 @@ public final class Spine {
 
     /** Normalization settings for this platform, with a pseudonymization key kept in the work dir. */
     public NormalizationOptions normalizationOptions(Duration checkpointInterval) throws IOException {
+        return NormalizationOptions.fromMap(normalizationSettings(checkpointInterval), "demo settings");
+    }
+
+    /**
+     * Settings of the spine job (normalization and throughput in one job) for this platform, with the throughput's
+     * {@code allowedLateness} (see {@link #throughputOptions(Duration, Duration)}).
+     */
+    public SpineOptions spineOptions(Duration checkpointInterval, Duration allowedLateness) throws IOException {
+        Map<String, String> s = normalizationSettings(checkpointInterval);
+        s.putAll(throughputSettings(checkpointInterval, allowedLateness));
+        return SpineOptions.fromMap(s, "demo settings");
+    }
+
+    /** Spine-job settings with the throughput's default allowed lateness (3 days). */
+    public SpineOptions spineOptions(Duration checkpointInterval) throws IOException {
+        return spineOptions(checkpointInterval, ThroughputOptions.DEFAULT_ALLOWED_LATENESS);
+    }
+
+    private Map<String, String> normalizationSettings(Duration checkpointInterval) throws IOException {
         Path keyFile = workDir.resolve("pseudonymization.key");
         if (!Files.exists(keyFile)) {
             byte[] key = new byte[32];
@@ -227,7 +247,7 @@ public final class Spine {
         s.put(NormalizationOptions.CHECKPOINT_INTERVAL, checkpointInterval.toMillis() + "ms");
         s.put(NormalizationOptions.SINK_FLUSH_INTERVAL, "1s");
         s.put(ClickHouseConnection.KEY_URL, platform.clickHouse().httpUrl());
-        return NormalizationOptions.fromMap(s, "demo settings");
+        return s;
     }
 
     /**
@@ -255,6 +275,10 @@ public final class Spine {
      * with commit time and sources are seconds apart).
      */
     public ThroughputOptions throughputOptions(Duration checkpointInterval, Duration allowedLateness) {
+        return ThroughputOptions.fromMap(throughputSettings(checkpointInterval, allowedLateness), "demo settings");
+    }
+
+    private Map<String, String> throughputSettings(Duration checkpointInterval, Duration allowedLateness) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put(ThroughputOptions.ALLOWED_LATENESS, allowedLateness.toDays() + "d");
         s.put(ThroughputOptions.STATE_TTL, (allowedLateness.toDays() + 30) + "d");
@@ -262,7 +286,7 @@ public final class Spine {
         s.put(NormalizationOptions.CHECKPOINT_INTERVAL, checkpointInterval.toMillis() + "ms");
         s.put(NormalizationOptions.SINK_FLUSH_INTERVAL, "1s");
         s.put(ClickHouseConnection.KEY_URL, platform.clickHouse().httpUrl());
-        return ThroughputOptions.fromMap(s, "demo settings");
+        return s;
     }
 
     /** Deadline-job settings for this platform: the defaults of a live center (docs/deadline-engine.md). */

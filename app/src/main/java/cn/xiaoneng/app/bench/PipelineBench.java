@@ -7,9 +7,8 @@ import cn.xiaoneng.ingestion.simulator.CaseGenerator;
 import cn.xiaoneng.ingestion.simulator.CasePlan;
 import cn.xiaoneng.ingestion.simulator.Department;
 import cn.xiaoneng.ingestion.simulator.OfficeHours;
-import cn.xiaoneng.jobs.normalize.NormalizationJob;
-import cn.xiaoneng.jobs.normalize.NormalizationOptions;
-import cn.xiaoneng.jobs.throughput.ThroughputJob;
+import cn.xiaoneng.jobs.spine.SpineJob;
+import cn.xiaoneng.jobs.spine.SpineOptions;
 import cn.xiaoneng.model.Pseudonymizer;
 import cn.xiaoneng.model.Times;
 import cn.xiaoneng.testsupport.LocalPlatform;
@@ -56,7 +55,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class PipelineBench {
     private static final int RAW_PARTITIONS = 4;
-    /** The jobs' default (NormalizationOptions, ThroughputOptions): the bench runs them as they are deployed. */
+    /** The jobs' default (NormalizationOptions, ThroughputOptions): the bench runs the spine job as it is deployed. */
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
     private final int events;
     private final int latencyRate;
@@ -104,15 +103,13 @@ public final class PipelineBench {
             System.out.printf("stage mapping:     %,10.0f records/s (Normalizer, one thread, in memory)%n", mapRate);
 
             // 4. The pipeline drains the backlog.
-            NormalizationOptions options = spine.normalizationOptions(CHECKPOINT_INTERVAL);
-            StreamExecutionEnvironment env = spine.flinkEnvironment("normalization", parallelism);
-            StreamExecutionEnvironment throughputEnv = spine.flinkEnvironment("throughput", parallelism);
+            SpineOptions options = spine.spineOptions(CHECKPOINT_INTERVAL);
+            StreamExecutionEnvironment env = spine.flinkEnvironment("spine", parallelism);
             ProcessCpu cpu = new ProcessCpu().add("bench JVM", ProcessHandle.current().pid()).add("kafka", platform.kafka().pid())
                     .add("clickhouse", platform.clickHouse().pid());
             Map<String, Double> cpuAtStart = cpu.read();
             long jobStart = System.nanoTime();
-            JobClient job = NormalizationJob.runJob(env, options);
-            JobClient throughputJob = ThroughputJob.runJob(throughputEnv, spine.throughputOptions(CHECKPOINT_INTERVAL));
+            JobClient job = SpineJob.runJob(env, options);
             // The CPU of the sustained phase is counted from the first receipt in ClickHouse (job start, class loading and the
             // first JIT compilations excluded, as in the sustained rate); the whole run's is printed too.
             List<Map<String, Double>> cpuAtFirstRow = new ArrayList<>();
@@ -176,7 +173,6 @@ public final class PipelineBench {
             Runtime rt = Runtime.getRuntime();
             System.out.printf("memory: bench JVM heap used %d MB of %d MB (job, producer and consumer in one JVM); servers are separate processes%n",
                     (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
-            throughputJob.cancel().get();
             job.cancel().get();
             System.out.printf("events/s: %.0f, bare-consumer events/s: %.0f, ratio: %.2f, p99 ms: %d%n", sustained, bareRate, sustained / bareRate, p99);
         }

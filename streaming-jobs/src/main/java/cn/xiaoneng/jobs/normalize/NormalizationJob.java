@@ -49,7 +49,13 @@ public final class NormalizationJob {
         // No function of this job changes a record it received or keeps one it emitted: chained operators may share
         // records instead of deep-copying them for each of the sinks.
         env.getConfig().enableObjectReuse();
-        KafkaSource<RawChange> source = KafkaSource.<RawChange>builder()
+        defineWorkflow(env, rawSource(o), o.mappings, o.pseudonymKey, new ProductionSinks(o));
+        return env.executeAsync(NAME);
+    }
+
+    /** The raw change topics of every source, and their heartbeats, from the committed offsets of the job's group. */
+    public static KafkaSource<RawChange> rawSource(NormalizationOptions o) {
+        return KafkaSource.<RawChange>builder()
                 .setBootstrapServers(o.kafkaBootstrap)
                 .setTopicPattern(Pattern.compile(Topics.RAW_PATTERN + "|" + Topics.HEARTBEAT_PATTERN))
                 .setGroupId(o.groupId)
@@ -59,12 +65,18 @@ public final class NormalizationJob {
                 .setProperty("partition.discovery.interval.ms", "5000")
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .build();
-        defineWorkflow(env, source, o.mappings, o.pseudonymKey, new ProductionSinks(o));
-        return env.executeAsync(NAME);
     }
 
-    /** The dataflow, with sources and sinks given from outside (tests pass bounded sources and collecting sinks). */
-    public static void defineWorkflow(StreamExecutionEnvironment env, Source<RawChange, ?, ?> source, List<SourceMapping> mappings, byte[] pseudonymKey,
+    /** The production sinks: Kafka and ClickHouse (see {@link ProductionSinks}). */
+    public static NormalizationSinks productionSinks(NormalizationOptions o) {
+        return new ProductionSinks(o);
+    }
+
+    /**
+     * The dataflow, with sources and sinks given from outside (tests pass bounded sources and collecting sinks).
+     * @return the canonical events, for a job that goes on with them ({@link cn.xiaoneng.jobs.spine.SpineJob})
+     */
+    public static SingleOutputStreamOperator<CaseEvent> defineWorkflow(StreamExecutionEnvironment env, Source<RawChange, ?, ?> source, List<SourceMapping> mappings, byte[] pseudonymKey,
                                       NormalizationSinks sinks) {
         DataStream<RawChange> raw = env.fromSource(source, alignedByCommitTime(), "raw-changes").uid("raw-changes-source");
         SingleOutputStreamOperator<CaseEvent> events = raw
@@ -75,6 +87,7 @@ public final class NormalizationJob {
         sinks.deadLetters(events.getSideOutput(NormalizeFunction.DEAD_LETTERS));
         sinks.receipts(events.getSideOutput(NormalizeFunction.RECEIPTS));
         sinks.heartbeats(events.getSideOutput(NormalizeFunction.HEARTBEATS));
+        return events;
     }
 
     /**

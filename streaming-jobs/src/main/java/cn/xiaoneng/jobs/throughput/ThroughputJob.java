@@ -65,9 +65,18 @@ public final class ThroughputJob {
      */
     public static void defineWorkflow(StreamExecutionEnvironment env, Source<CaseEvent, ?, ?> source, WatermarkStrategy<CaseEvent> watermarks,
                                       ThroughputSinks sinks, Duration allowedLateness, Duration stateTtl, Duration earlyFiring) {
-        DataStream<CaseEvent> events = env.fromSource(source, watermarks, "case-events").uid("case-events-source")
-                // Only what the throughput figures read crosses the network to the enricher (stateless, chained to the source).
-                .map(new Projection()).uid("throughput-project").name("project to throughput fields");
+        defineWorkflow(env.fromSource(source, watermarks, "case-events").uid("case-events-source"), sinks, allowedLateness, stateTtl, earlyFiring);
+    }
+
+    /**
+     * The dataflow behind its source: canonical events with business-time timestamps and watermarks → the three bucket
+     * sizes. The standalone job feeds it from the canonical topic; {@link cn.xiaoneng.jobs.spine.SpineJob} feeds it
+     * straight from normalization, in the same job.
+     */
+    public static void defineWorkflow(DataStream<CaseEvent> timedEvents, ThroughputSinks sinks, Duration allowedLateness, Duration stateTtl,
+                                      Duration earlyFiring) {
+        // Only what the throughput figures read crosses the network to the enricher (stateless, chained to the source).
+        DataStream<CaseEvent> events = timedEvents.map(new Projection()).uid("throughput-project").name("project to throughput fields");
         SingleOutputStreamOperator<ThroughputFact> facts = events
                 .keyBy(new CaseIdKey())
                 .process(new CaseEnricher(enricherRetention(allowedLateness), stateTtl))
@@ -89,13 +98,21 @@ public final class ThroughputJob {
      * holding back the watermark of the others.
      */
     public static WatermarkStrategy<CaseEvent> watermarks(Duration outOfOrderness, Duration idleness) {
-        return WatermarkStrategy.<CaseEvent>forBoundedOutOfOrderness(outOfOrderness)
-                .withTimestampAssigner(new BusinessTime())
-                .withIdleness(idleness)
+        return businessTime(outOfOrderness, idleness)
                 // Replaying the canonical topic, no partition may run more than this ahead of the slowest in business time
                 // (its events would make the others' late). Live, partitions are never that far apart.
                 // A day keeps the skew below the allowed lateness (3 days) without throttling a replay.
                 .withWatermarkAlignment("xn-case-events", Duration.ofDays(1), Duration.ofSeconds(1));
+    }
+
+    /**
+     * Business time as event time, with bounded out-of-orderness and idleness, and no alignment: for a stream that does
+     * not come straight from a source (the spine job's normalized events), where alignment has no partitions to pause.
+     */
+    public static WatermarkStrategy<CaseEvent> businessTime(Duration outOfOrderness, Duration idleness) {
+        return WatermarkStrategy.<CaseEvent>forBoundedOutOfOrderness(outOfOrderness)
+                .withTimestampAssigner(new BusinessTime())
+                .withIdleness(idleness);
     }
 
     /**
@@ -153,6 +170,11 @@ public final class ThroughputJob {
                 .process(new LateFactReporter(bucket))
                 .uid("throughput-late-" + bucket.label())
                 .name("late facts (" + bucket.label() + ")");
+    }
+
+    /** The production sinks: rows into the three ClickHouse tables (see {@link ProductionSinks}). */
+    public static ThroughputSinks productionSinks(ThroughputOptions o) {
+        return new ProductionSinks(o);
     }
 
     /** Rows into the three ClickHouse tables; late facts are reported by {@link LateFactReporter} and go nowhere else yet. */
