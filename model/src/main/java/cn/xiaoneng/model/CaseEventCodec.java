@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,43 +19,73 @@ public final class CaseEventCodec implements JsonCodec<CaseEvent> {
     private static final long serialVersionUID = 1L;
     /** Streaming (no tree): every event passes through here on the hot path, several times. */
     private static final JsonFactory JSON = new JsonFactory();
+    // Field names quoted and UTF-8 encoded once (written as raw bytes), not escaped again for every event.
+    private static final SerializedString F_EVENT_ID = new SerializedString("eventId");
+    private static final SerializedString F_CASE_ID = new SerializedString("caseId");
+    private static final SerializedString F_CENTER_ID = new SerializedString("centerId");
+    private static final SerializedString F_DEPARTMENT_ID = new SerializedString("departmentId");
+    private static final SerializedString F_WINDOW_ID = new SerializedString("windowId");
+    private static final SerializedString F_ITEM_CODE = new SerializedString("itemCode");
+    private static final SerializedString F_ITEM_NAME = new SerializedString("itemName");
+    private static final SerializedString F_CASE_KIND = new SerializedString("caseKind");
+    private static final SerializedString F_EVENT_TYPE = new SerializedString("eventType");
+    private static final SerializedString F_STEP_ID = new SerializedString("stepId");
+    private static final SerializedString F_STEP_NAME = new SerializedString("stepName");
+    private static final SerializedString F_HANDLER = new SerializedString("handler");
+    private static final SerializedString F_REASON = new SerializedString("reason");
+    private static final SerializedString F_RESULT = new SerializedString("result");
+    private static final SerializedString F_COMMITTED_LIMIT = new SerializedString("committedLimit");
+    private static final SerializedString F_LEGAL_LIMIT = new SerializedString("legalLimit");
+    private static final SerializedString F_APPLICANT_KEY = new SerializedString("applicantKey");
+    private static final SerializedString F_APPLICANT_PHONE_MASKED = new SerializedString("applicantPhoneMasked");
+    private static final SerializedString F_SOURCE_ID = new SerializedString("sourceId");
+    private static final SerializedString F_SOURCE_TABLE = new SerializedString("sourceTable");
+    private static final SerializedString F_SOURCE_POSITION = new SerializedString("sourcePosition");
+    private static final SerializedString F_SCHEMA_VERSION = new SerializedString("schemaVersion");
+    private static final SerializedString F_DEPARTMENT_IDS = new SerializedString("departmentIds");
+    private static final SerializedString F_BUSINESS_TIME = new SerializedString("businessTime");
+    private static final SerializedString F_SOURCE_COMMIT_TIME = new SerializedString("sourceCommitTime");
 
     @Override
     public byte[] encode(CaseEvent e) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(768);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            g.writeNumberField("schemaVersion", e.schemaVersion);
-            put(g, "eventId", e.eventId);
-            put(g, "caseId", e.caseId);
-            put(g, "centerId", e.centerId);
-            put(g, "departmentId", e.departmentId);
+            g.writeFieldName(F_SCHEMA_VERSION);
+            g.writeNumber(e.schemaVersion);
+            put(g, F_EVENT_ID, e.eventId);
+            put(g, F_CASE_ID, e.caseId);
+            put(g, F_CENTER_ID, e.centerId);
+            put(g, F_DEPARTMENT_ID, e.departmentId);
             if (e.departmentIds != null) {
-                g.writeArrayFieldStart("departmentIds");
+                g.writeFieldName(F_DEPARTMENT_IDS);
+                g.writeStartArray();
                 for (String d : e.departmentIds) {
                     g.writeString(d);
                 }
                 g.writeEndArray();
             }
-            put(g, "windowId", e.windowId);
-            put(g, "itemCode", e.itemCode);
-            put(g, "itemName", e.itemName);
-            put(g, "caseKind", e.caseKind == null ? null : e.caseKind.name());
-            put(g, "eventType", e.eventType == null ? null : e.eventType.name());
-            put(g, "stepId", e.stepId);
-            put(g, "stepName", e.stepName);
-            put(g, "handler", e.handler);
-            put(g, "reason", e.reason);
-            put(g, "result", e.result);
-            g.writeStringField("businessTime", Times.format(e.businessTime));
-            g.writeStringField("sourceCommitTime", Times.format(e.sourceCommitTime));
-            put(g, "committedLimit", e.committedLimit == null ? null : e.committedLimit.toString());
-            put(g, "legalLimit", e.legalLimit == null ? null : e.legalLimit.toString());
-            put(g, "applicantKey", e.applicantKey);
-            put(g, "applicantPhoneMasked", e.applicantPhoneMasked);
-            put(g, "sourceId", e.sourceId);
-            put(g, "sourceTable", e.sourceTable);
-            put(g, "sourcePosition", e.sourcePosition);
+            put(g, F_WINDOW_ID, e.windowId);
+            put(g, F_ITEM_CODE, e.itemCode);
+            put(g, F_ITEM_NAME, e.itemName);
+            put(g, F_CASE_KIND, e.caseKind == null ? null : e.caseKind.name());
+            put(g, F_EVENT_TYPE, e.eventType == null ? null : e.eventType.name());
+            put(g, F_STEP_ID, e.stepId);
+            put(g, F_STEP_NAME, e.stepName);
+            put(g, F_HANDLER, e.handler);
+            put(g, F_REASON, e.reason);
+            put(g, F_RESULT, e.result);
+            g.writeFieldName(F_BUSINESS_TIME);
+            g.writeString(Times.format(e.businessTime));
+            g.writeFieldName(F_SOURCE_COMMIT_TIME);
+            g.writeString(Times.format(e.sourceCommitTime));
+            put(g, F_COMMITTED_LIMIT, e.committedLimit == null ? null : e.committedLimit.toString());
+            put(g, F_LEGAL_LIMIT, e.legalLimit == null ? null : e.legalLimit.toString());
+            put(g, F_APPLICANT_KEY, e.applicantKey);
+            put(g, F_APPLICANT_PHONE_MASKED, e.applicantPhoneMasked);
+            put(g, F_SOURCE_ID, e.sourceId);
+            put(g, F_SOURCE_TABLE, e.sourceTable);
+            put(g, F_SOURCE_POSITION, e.sourcePosition);
             g.writeEndObject();
         } catch (IOException ex) {
             throw new IllegalStateException(ex);
@@ -128,9 +159,10 @@ public final class CaseEventCodec implements JsonCodec<CaseEvent> {
         return e;
     }
 
-    private static void put(JsonGenerator g, String field, String value) throws IOException {
+    private static void put(JsonGenerator g, SerializedString field, String value) throws IOException {
         if (value != null) {
-            g.writeStringField(field, value);
+            g.writeFieldName(field);
+            g.writeString(value);
         }
     }
 
