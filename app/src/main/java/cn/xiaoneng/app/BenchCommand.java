@@ -1,6 +1,8 @@
 package cn.xiaoneng.app;
 
 import cn.xiaoneng.app.bench.PipelineBench;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +27,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE})")
     int parallelism;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a setting of the spine job, as in its properties file, e.g. "
+            + "--set sink.flush.interval=2s (repeatable; the bench's own settings otherwise)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
-        return new PipelineBench(events, latencyRate, latencySeconds, parallelism).run();
+        return new PipelineBench(events, latencyRate, latencySeconds, parallelism, settings).run();
     }
 }

@@ -223,9 +223,15 @@ public final class Spine {
      * {@code allowedLateness} (see {@link #throughputOptions(Duration, Duration)}).
      */
     public SpineOptions spineOptions(Duration checkpointInterval, Duration allowedLateness) throws IOException {
+        return spineOptions(checkpointInterval, allowedLateness, Map.of());
+    }
+
+    /** As above, with {@code overrides} (keys as in the job's properties file) replacing these settings. */
+    public SpineOptions spineOptions(Duration checkpointInterval, Duration allowedLateness, Map<String, String> overrides) throws IOException {
         Map<String, String> s = normalizationSettings(checkpointInterval);
         s.putAll(throughputSettings(checkpointInterval, allowedLateness));
-        return SpineOptions.fromMap(s, "demo settings");
+        s.putAll(overrides);
+        return SpineOptions.fromMap(s, overrides.isEmpty() ? "demo settings" : "demo settings with " + overrides.keySet());
     }
 
     /** Spine-job settings with the throughput's default allowed lateness (3 days). */

@@ -9,6 +9,7 @@ import cn.xiaoneng.ingestion.simulator.Department;
 import cn.xiaoneng.ingestion.simulator.OfficeHours;
 import cn.xiaoneng.jobs.spine.SpineJob;
 import cn.xiaoneng.jobs.spine.SpineOptions;
+import cn.xiaoneng.jobs.throughput.ThroughputOptions;
 import cn.xiaoneng.model.Pseudonymizer;
 import cn.xiaoneng.model.Times;
 import cn.xiaoneng.testsupport.LocalPlatform;
@@ -61,10 +62,13 @@ public final class PipelineBench {
     private final int latencyRate;
     private final int latencySeconds;
     private final int parallelism;
+    private final Map<String, String> settings;
     private final HttpClient http = HttpClient.newHttpClient();
     private String clickHouseUrl;
 
-    public PipelineBench(int events, int latencyRate, int latencySeconds, int parallelism) {
+    /** @param settings spine-job settings that replace the bench's (for experiments; printed with the figures) */
+    public PipelineBench(int events, int latencyRate, int latencySeconds, int parallelism, Map<String, String> settings) {
+        this.settings = Map.copyOf(settings);
         this.events = events;
         this.latencyRate = latencyRate;
         this.latencySeconds = latencySeconds;
@@ -76,6 +80,9 @@ public final class PipelineBench {
         Files.createDirectories(dir);
         System.out.printf("bench: %,d raw change records, parallelism %d, %d cores, max heap %d MB%n", events, parallelism,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        if (!settings.isEmpty()) {
+            System.out.println("bench: spine job settings changed: " + new java.util.TreeMap<>(settings));
+        }
         try (LocalPlatform platform = LocalPlatform.builder().kafka().clickHouse().start(dir.resolve("servers"))) {
             clickHouseUrl = platform.clickHouse().httpUrl();
             Spine spine = new Spine(platform, dir);
@@ -103,7 +110,7 @@ public final class PipelineBench {
             System.out.printf("stage mapping:     %,10.0f records/s (Normalizer, one thread, in memory)%n", mapRate);
 
             // 4. The pipeline drains the backlog.
-            SpineOptions options = spine.spineOptions(CHECKPOINT_INTERVAL);
+            SpineOptions options = spine.spineOptions(CHECKPOINT_INTERVAL, ThroughputOptions.DEFAULT_ALLOWED_LATENESS, settings);
             StreamExecutionEnvironment env = spine.flinkEnvironment("spine", parallelism);
             ProcessCpu cpu = new ProcessCpu().add("bench JVM", ProcessHandle.current().pid()).add("kafka", platform.kafka().pid())
                     .add("clickhouse", platform.clickHouse().pid());
