@@ -22,7 +22,7 @@ final class ClickHouseBatchInserter implements BatchInserter {
     }
 
     @Override
-    public void insert(String table, byte[] jsonEachRow, int rows, String deduplicationToken) throws Exception {
+    public void insert(String table, ClickHouseFormat format, byte[] body, int rows, String deduplicationToken) throws Exception {
         InsertSettings settings = new InsertSettings();
         // Acknowledged means written: the checkpoint that follows a flush must not depend on a server-side buffer.
         settings.serverSetting("async_insert", "0");
@@ -34,7 +34,7 @@ final class ClickHouseBatchInserter implements BatchInserter {
         // A retried batch whose first attempt did reach the server is dropped by tables that keep a deduplication
         // window (replicated tables, or non_replicated_deduplication_window); other tables ignore it.
         settings.setDeduplicationToken(deduplicationToken);
-        try (InsertResponse ignored = client.insert(table, new ByteArrayInputStream(jsonEachRow), ClickHouseFormat.JSONEachRow, settings)
+        try (InsertResponse ignored = client.insert(table, new ByteArrayInputStream(body), format, settings)
                 .get(timeoutMillis, TimeUnit.MILLISECONDS)) {
             // written
         } catch (ExecutionException e) {

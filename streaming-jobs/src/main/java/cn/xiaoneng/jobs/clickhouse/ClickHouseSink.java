@@ -9,7 +9,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * Writes a stream into one ClickHouse table as JSONEachRow over client-v2, in batches by size and by time, with
+ * Writes a stream into one ClickHouse table as JSONEachRow (or RowBinaryWithNamesAndTypes) over client-v2, in batches by size and by time, with
  * retries and exponential backoff; at every checkpoint Flink calls {@code flush}, which sends everything buffered, so
  * a completed checkpoint implies the rows before it are in ClickHouse (at-least-once). After a failure the job replays
  * from the checkpoint and rows may arrive twice: tables written by this sink are keyed for that (ReplacingMergeTree
@@ -26,12 +26,15 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
     private final ClickHouseConnection connection;
     private final ClickHouseSinkOptions options;
+    /** Exactly one of the two is set. */
     private final JsonRowEncoder<T> encoder;
+    private final RowBinaryEncoder<T> rowBinary;
 
-    private ClickHouseSink(ClickHouseConnection connection, ClickHouseSinkOptions options, JsonRowEncoder<T> encoder) {
+    private ClickHouseSink(ClickHouseConnection connection, ClickHouseSinkOptions options, JsonRowEncoder<T> encoder, RowBinaryEncoder<T> rowBinary) {
         this.connection = connection;
         this.options = options;
         this.encoder = encoder;
+        this.rowBinary = rowBinary;
     }
 
     public static <T> Builder<T> builder() {
@@ -48,7 +51,8 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
-        return new ClickHouseSinkWriter<>(options, encoder, new ClickHouseBatchInserter(connection),
+        RowWriter<T> rows = rowBinary != null ? RowWriter.rowBinary(rowBinary) : RowWriter.json(encoder);
+        return new ClickHouseSinkWriter<>(options, rows, new ClickHouseBatchInserter(connection),
                 context.getProcessingTimeService(), context.metricGroup(), ClickHouseSinkWriter.Sleeper.THREAD_SLEEP);
     }
 
@@ -61,6 +65,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
         private ClickHouseConnection connection;
         private String table;
         private JsonRowEncoder<T> encoder;
+        private RowBinaryEncoder<T> rowBinary;
         private int batchSize = ClickHouseSinkOptions.DEFAULT_BATCH_SIZE;
         private Duration flushInterval = ClickHouseSinkOptions.DEFAULT_FLUSH_INTERVAL;
         private int maxRetries = ClickHouseSinkOptions.DEFAULT_MAX_RETRIES;
@@ -80,8 +85,17 @@ public final class ClickHouseSink<T> implements Sink<T> {
             return this;
         }
 
+        /** Rows as JSONEachRow (the default way: easy to read and to evolve). */
         public Builder<T> encoder(JsonRowEncoder<T> encoder) {
             this.encoder = encoder;
+            this.rowBinary = null;
+            return this;
+        }
+
+        /** Rows as RowBinaryWithNamesAndTypes: for tables every record reaches, where encoding and parsing cost most. */
+        public Builder<T> rowBinary(RowBinaryEncoder<T> encoder) {
+            this.rowBinary = encoder;
+            this.encoder = null;
             return this;
         }
 
@@ -115,9 +129,11 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
         public ClickHouseSink<T> build() {
             Objects.requireNonNull(connection, "connection is required");
-            Objects.requireNonNull(encoder, "encoder is required");
+            if (encoder == null && rowBinary == null) {
+                throw new NullPointerException("encoder is required");
+            }
             return new ClickHouseSink<>(connection,
-                    new ClickHouseSinkOptions(table, batchSize, flushInterval, maxRetries, initialBackoff, maxBackoff), encoder);
+                    new ClickHouseSinkOptions(table, batchSize, flushInterval, maxRetries, initialBackoff, maxBackoff), encoder, rowBinary);
         }
     }
 }

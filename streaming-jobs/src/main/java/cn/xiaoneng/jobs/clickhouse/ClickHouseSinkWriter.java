@@ -1,7 +1,5 @@
 package cn.xiaoneng.jobs.clickhouse;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.UUID;
@@ -39,15 +37,11 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     }
 
     private final ClickHouseSinkOptions options;
-    private final JsonRowEncoder<T> encoder;
+    private final RowWriter<T> rows;
     private final BatchInserter inserter;
     private final ProcessingTimeService time;
     private final Sleeper sleeper;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
-    private static final JsonFactory JSON = new JsonFactory();
-    /** Writes rows straight into {@link #buffer}, one JSON object per line (JSONEachRow). */
-    private JsonGenerator generator;
-    private JsonRow row;
     private int bufferedRows;
     private long batchStartedAt;
     private boolean timerPending;
@@ -64,8 +58,13 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
     ClickHouseSinkWriter(ClickHouseSinkOptions options, JsonRowEncoder<T> encoder, BatchInserter inserter,
                          ProcessingTimeService time, SinkWriterMetricGroup metrics, Sleeper sleeper) {
+        this(options, RowWriter.json(encoder), inserter, time, metrics, sleeper);
+    }
+
+    ClickHouseSinkWriter(ClickHouseSinkOptions options, RowWriter<T> rows, BatchInserter inserter,
+                         ProcessingTimeService time, SinkWriterMetricGroup metrics, Sleeper sleeper) {
         this.options = options;
-        this.encoder = encoder;
+        this.rows = rows;
         this.inserter = inserter;
         this.time = time;
         this.sleeper = sleeper;
@@ -78,18 +77,16 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         this.numRecordsSendErrors = metrics.getNumRecordsSendErrorsCounter();
         metrics.gauge(BUFFERED_ROWS, () -> bufferedRows);
         metrics.setCurrentSendTimeGauge(() -> lastSendTimeMillis);
-        newGenerator();
     }
 
     @Override
     public void write(T element, Context context) throws IOException, InterruptedException {
+        if (bufferedRows == 0 && buffer.size() == 0) {
+            rows.startBatch(buffer);
+        }
         int mark = buffer.size();
         try {
-            generator.writeStartObject();
-            encoder.encode(element, row);
-            generator.writeEndObject();
-            generator.flush();
-            buffer.write('\n');
+            rows.write(element, buffer);
         } catch (RuntimeException | IOException e) {
             // Keep the batch well-formed: drop what this element half-wrote, then fail.
             truncate(mark);
@@ -147,12 +144,12 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
             return;
         }
         byte[] body = buffer.toByteArray();
-        int rows = bufferedRows;
+        int count = bufferedRows;
         String token = UUID.randomUUID().toString();
         for (int attempt = 0; ; attempt++) {
             long started = System.nanoTime();
             try {
-                inserter.insert(options.table(), body, rows, token);
+                inserter.insert(options.table(), rows.format(), body, count, token);
                 lastSendTimeMillis = (System.nanoTime() - started) / 1_000_000;
                 break;
             } catch (InterruptedException e) {
@@ -160,43 +157,32 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
             } catch (Exception e) {
                 if (attempt >= options.maxRetries()) {
                     failedBatches.inc();
-                    numRecordsSendErrors.inc(rows);
-                    throw new IOException("ClickHouse insert of " + rows + " rows into " + options.table() + " failed "
+                    numRecordsSendErrors.inc(count);
+                    throw new IOException("ClickHouse insert of " + count + " rows into " + options.table() + " failed "
                             + (attempt + 1) + " times; giving up so the job restarts from its last checkpoint. Last error: "
                             + e.getMessage(), e);
                 }
                 long backoff = options.backoffBeforeRetry(attempt + 1).toMillis();
                 retries.inc();
-                LOG.warn("ClickHouse insert of {} rows into {} failed (attempt {} of {}), retrying in {} ms: {}", rows,
+                LOG.warn("ClickHouse insert of {} rows into {} failed (attempt {} of {}), retrying in {} ms: {}", count,
                         options.table(), attempt + 1, options.maxRetries() + 1, backoff, e.getMessage());
                 sleeper.sleep(backoff);
             }
         }
-        rowsWritten.inc(rows);
+        rowsWritten.inc(count);
         batchesWritten.inc();
-        numRecordsSend.inc(rows);
+        numRecordsSend.inc(count);
         numBytesSend.inc(body.length);
         buffer.reset();
         bufferedRows = 0;
     }
 
-    /** Cuts the buffer back to {@code size} bytes, with a fresh generator (the old one may be inside an object). */
+    /** Cuts the buffer back to {@code size} bytes (what the failed row half-wrote goes). */
     private void truncate(int size) throws IOException {
         byte[] kept = java.util.Arrays.copyOf(buffer.toByteArray(), size);
         buffer.reset();
         buffer.write(kept);
-        newGenerator();
-    }
-
-    /** Rows are separated by the newline written after each; the generator adds no separator of its own. */
-    private void newGenerator() {
-        try {
-            generator = JSON.createGenerator(buffer);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        generator.setRootValueSeparator(null);
-        row = new JsonRow(generator);
+        rows.reset(buffer);
     }
 
     @Override

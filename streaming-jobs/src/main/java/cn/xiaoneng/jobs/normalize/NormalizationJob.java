@@ -3,6 +3,7 @@ package cn.xiaoneng.jobs.normalize;
 import cn.xiaoneng.ingestion.mapping.SourceMapping;
 import cn.xiaoneng.jobs.clickhouse.ClickHouseSink;
 import cn.xiaoneng.jobs.clickhouse.JsonRowEncoder;
+import cn.xiaoneng.jobs.clickhouse.RowBinaryEncoder;
 import cn.xiaoneng.jobs.common.KafkaSinks;
 import cn.xiaoneng.jobs.common.RecordSchemas;
 import cn.xiaoneng.model.CaseEvent;
@@ -122,7 +123,8 @@ public final class NormalizationJob {
         @Override
         public void caseEvents(DataStream<CaseEvent> events) {
             events.sinkTo(kafka(Topics.CASE_EVENTS, new RecordSchemas.CaseKey(), new RecordSchemas.CaseEventJson())).uid("case-events-kafka").name("case-events → kafka");
-            events.sinkTo(clickHouse(Tables.ODS_CASE_EVENT, new WarehouseRows.CaseEventRow())).uid("case-events-clickhouse").name("case-events → clickhouse");
+            events.sinkTo(clickHouseBinary(Tables.ODS_CASE_EVENT, new WarehouseRows.CaseEventBinaryRow())).uid("case-events-clickhouse")
+                    .name("case-events → clickhouse");
         }
 
         @Override
@@ -134,7 +136,8 @@ public final class NormalizationJob {
 
         @Override
         public void receipts(DataStream<RawReceipt> receipts) {
-            receipts.sinkTo(clickHouse(Tables.ODS_RAW_CHANGE, new WarehouseRows.ReceiptRow())).uid("receipts-clickhouse").name("receipts → clickhouse");
+            receipts.sinkTo(clickHouseBinary(Tables.ODS_RAW_CHANGE, new WarehouseRows.ReceiptBinaryRow())).uid("receipts-clickhouse")
+                    .name("receipts → clickhouse");
         }
 
         @Override
@@ -145,6 +148,11 @@ public final class NormalizationJob {
 
         private <T> KafkaSink<T> kafka(String topic, SerializationSchema<T> key, SerializationSchema<T> value) {
             return KafkaSinks.atLeastOnce(o.kafkaBootstrap, topic, key, value);
+        }
+
+        private <T> ClickHouseSink<T> clickHouseBinary(String table, RowBinaryEncoder<T> encoder) {
+            return ClickHouseSink.<T>builder().connection(o.clickHouse).table(table).rowBinary(encoder).batchSize(o.sinkBatchSize)
+                    .flushInterval(o.sinkFlushInterval).build();
         }
 
         private <T> ClickHouseSink<T> clickHouse(String table, JsonRowEncoder<T> encoder) {

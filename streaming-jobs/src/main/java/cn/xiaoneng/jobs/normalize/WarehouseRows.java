@@ -2,13 +2,18 @@ package cn.xiaoneng.jobs.normalize;
 
 import cn.xiaoneng.jobs.clickhouse.JsonRow;
 import cn.xiaoneng.jobs.clickhouse.JsonRowEncoder;
+import cn.xiaoneng.jobs.clickhouse.RowBinaryEncoder;
+import cn.xiaoneng.jobs.clickhouse.RowBinaryRow;
 import cn.xiaoneng.model.CaseEvent;
 import cn.xiaoneng.model.DeadLetter;
 import cn.xiaoneng.model.Times;
+import java.util.List;
 
 /**
  * Row encoders binding the normalization outputs to their ClickHouse tables (column names as in
- * warehouse-schema's migrations). Instants go as ISO-8601 with offset, which the sink reads best-effort.
+ * warehouse-schema's migrations). In JSON, instants go as ISO-8601 with offset, which the sink reads best-effort; the
+ * two tables every raw record reaches (events, receipts) are written as RowBinary, their JSON encoders kept as the
+ * readable reference the binary ones are tested against.
  */
 public final class WarehouseRows {
     private WarehouseRows() {}
@@ -44,6 +49,74 @@ public final class WarehouseRows {
             row.put("source_id", e.sourceId);
             row.put("source_table", e.sourceTable);
             row.put("source_position", e.sourcePosition);
+        }
+    }
+
+    /**
+     * {@code ods_case_event} as RowBinary: the same columns and values as {@link CaseEventRow}, for the table every
+     * canonical event reaches (no text escaping or time formatting here, no parsing in ClickHouse).
+     */
+    public static final class CaseEventBinaryRow implements RowBinaryEncoder<CaseEvent> {
+        private static final long serialVersionUID = 1L;
+        private static final List<Column> COLUMNS = List.of(
+                new Column("event_id", "String"),
+                new Column("schema_version", "UInt16"),
+                new Column("case_id", "String"),
+                new Column("center_id", "LowCardinality(String)"),
+                new Column("department_id", "LowCardinality(String)"),
+                new Column("department_ids", "Array(String)"),
+                new Column("window_id", "Nullable(String)"),
+                new Column("item_code", "Nullable(String)"),
+                new Column("item_name", "Nullable(String)"),
+                new Column("case_kind", "LowCardinality(Nullable(String))"),
+                new Column("event_type", "LowCardinality(String)"),
+                new Column("step_id", "Nullable(String)"),
+                new Column("step_name", "Nullable(String)"),
+                new Column("handler", "Nullable(String)"),
+                new Column("reason", "Nullable(String)"),
+                new Column("result", "Nullable(String)"),
+                new Column("business_time", "DateTime64(3, 'Asia/Shanghai')"),
+                new Column("source_commit_time", "DateTime64(3, 'Asia/Shanghai')"),
+                new Column("committed_limit", "Nullable(String)"),
+                new Column("legal_limit", "Nullable(String)"),
+                new Column("applicant_key", "Nullable(String)"),
+                new Column("applicant_phone_masked", "Nullable(String)"),
+                new Column("source_id", "LowCardinality(String)"),
+                new Column("source_table", "LowCardinality(String)"),
+                new Column("source_position", "String"));
+
+        @Override
+        public List<Column> columns() {
+            return COLUMNS;
+        }
+
+        @Override
+        public void encode(CaseEvent e, RowBinaryRow row) {
+            row.string(e.eventId)
+                    .uint16(e.schemaVersion)
+                    .string(e.caseId)
+                    .string(e.centerId)
+                    .string(e.departmentId)
+                    .stringArray(e.departmentIds)
+                    .nullableString(e.windowId)
+                    .nullableString(e.itemCode)
+                    .nullableString(e.itemName)
+                    .nullableString(e.caseKind == null ? null : e.caseKind.name())
+                    .string(e.eventType.name())
+                    .nullableString(e.stepId)
+                    .nullableString(e.stepName)
+                    .nullableString(e.handler)
+                    .nullableString(e.reason)
+                    .nullableString(e.result)
+                    .dateTime64Millis(e.businessTime)
+                    .dateTime64Millis(e.sourceCommitTime)
+                    .nullableString(e.committedLimit == null ? null : e.committedLimit.toString())
+                    .nullableString(e.legalLimit == null ? null : e.legalLimit.toString())
+                    .nullableString(e.applicantKey)
+                    .nullableString(e.applicantPhoneMasked)
+                    .string(e.sourceId)
+                    .string(e.sourceTable)
+                    .string(e.sourcePosition);
         }
     }
 
@@ -83,6 +156,41 @@ public final class WarehouseRows {
             row.put("events", r.events);
             row.put("source_commit_time", Times.format(r.sourceCommitTime));
             row.put("processed_at", Times.format(r.processedAt));
+        }
+    }
+
+    /** {@code ods_raw_change} as RowBinary: the same columns and values as {@link ReceiptRow}; one row per raw record. */
+    public static final class ReceiptBinaryRow implements RowBinaryEncoder<RawReceipt> {
+        private static final long serialVersionUID = 1L;
+        private static final List<Column> COLUMNS = List.of(
+                new Column("source_id", "LowCardinality(String)"),
+                new Column("source_table", "LowCardinality(String)"),
+                new Column("topic", "LowCardinality(String)"),
+                new Column("partition", "UInt32"),
+                new Column("offset", "UInt64"),
+                new Column("op", "LowCardinality(String)"),
+                new Column("outcome", "LowCardinality(String)"),
+                new Column("events", "UInt16"),
+                new Column("source_commit_time", "DateTime64(3, 'Asia/Shanghai')"),
+                new Column("processed_at", "DateTime64(3, 'Asia/Shanghai')"));
+
+        @Override
+        public List<Column> columns() {
+            return COLUMNS;
+        }
+
+        @Override
+        public void encode(RawReceipt r, RowBinaryRow row) {
+            row.string(r.sourceId)
+                    .string(r.sourceTable)
+                    .string(r.topic)
+                    .uint32(r.partition)
+                    .uint64(r.offset)
+                    .string(r.op)
+                    .string(r.outcome)
+                    .uint16(r.events)
+                    .dateTime64Millis(r.sourceCommitTime)
+                    .dateTime64Millis(r.processedAt);
         }
     }
 

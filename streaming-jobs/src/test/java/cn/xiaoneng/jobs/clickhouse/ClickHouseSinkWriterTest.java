@@ -183,7 +183,7 @@ class ClickHouseSinkWriterTest {
         int attempts;
 
         @Override
-        public void insert(String table, byte[] jsonEachRow, int rows, String deduplicationToken) throws Exception {
+        public void insert(String table, com.clickhouse.data.ClickHouseFormat format, byte[] jsonEachRow, int rows, String deduplicationToken) throws Exception {
             attempts++;
             tokens.add(deduplicationToken);
             if (failuresLeft > 0) {
