@@ -4,6 +4,8 @@ import cn.xiaoneng.warehouse.ClickHouseConnection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -52,7 +54,13 @@ public final class ClickHouseSink<T> implements Sink<T> {
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
         RowWriter<T> rows = rowBinary != null ? RowWriter.rowBinary(rowBinary) : RowWriter.json(encoder);
-        return new ClickHouseSinkWriter<>(options, rows, new ClickHouseBatchInserter(connection),
+        // One sender thread per writer: the task thread encodes the next batch while this one is inserted.
+        ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "clickhouse-sink " + options.table() + " " + context.getTaskInfo().getIndexOfThisSubtask());
+            t.setDaemon(true);
+            return t;
+        });
+        return new ClickHouseSinkWriter<>(options, rows, new ClickHouseBatchInserter(connection), sender,
                 context.getProcessingTimeService(), context.metricGroup(), ClickHouseSinkWriter.Sleeper.THREAD_SLEEP);
     }
 

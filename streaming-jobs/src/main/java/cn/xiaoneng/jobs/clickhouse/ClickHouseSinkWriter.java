@@ -3,6 +3,10 @@ package cn.xiaoneng.jobs.clickhouse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
@@ -13,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Buffers encoded rows and sends them as one insert when the batch is full, when its oldest row is
  * {@code flushInterval} old (a processing-time timer, so a half-full batch goes out even if no further element
- * arrives), and on {@link #flush} (every checkpoint and end of input). Timers and {@code write} both run on the task's
- * mailbox thread, so no locking is needed.
+ * arrives), and on {@link #flush} (every checkpoint and end of input), which also waits until it is written. Timers and
+ * {@code write} run on the task's mailbox thread; the insert itself runs on the sender's thread, one batch at a time
+ * (see {@link #sendBatch}).
  *
  * <p>Metrics, under the writer's group: Flink's standard numRecordsSend / numBytesSend / numRecordsSendErrors /
  * currentSendTime, plus {@value #ROWS_WRITTEN}, {@value #BATCHES_WRITTEN}, {@value #RETRIES}, {@value #FAILED_BATCHES}
@@ -38,6 +43,9 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
     private final ClickHouseSinkOptions options;
     private final RowWriter<T> rows;
+    private final Executor sender;
+    /** The batch being written by the sender; a completed future when none. */
+    private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
     private final BatchInserter inserter;
     private final ProcessingTimeService time;
     private final Sleeper sleeper;
@@ -58,12 +66,14 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
     ClickHouseSinkWriter(ClickHouseSinkOptions options, JsonRowEncoder<T> encoder, BatchInserter inserter,
                          ProcessingTimeService time, SinkWriterMetricGroup metrics, Sleeper sleeper) {
-        this(options, RowWriter.json(encoder), inserter, time, metrics, sleeper);
+        this(options, RowWriter.json(encoder), inserter, Runnable::run, time, metrics, sleeper);
     }
 
-    ClickHouseSinkWriter(ClickHouseSinkOptions options, RowWriter<T> rows, BatchInserter inserter,
+    /** @param sender runs the inserts: a thread of the writer's own in production, the caller's thread in tests */
+    ClickHouseSinkWriter(ClickHouseSinkOptions options, RowWriter<T> rows, BatchInserter inserter, Executor sender,
                          ProcessingTimeService time, SinkWriterMetricGroup metrics, Sleeper sleeper) {
         this.options = options;
+        this.sender = sender;
         this.rows = rows;
         this.inserter = inserter;
         this.time = time;
@@ -81,6 +91,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
     @Override
     public void write(T element, Context context) throws IOException, InterruptedException {
+        failIfLastBatchFailed();
         if (bufferedRows == 0 && buffer.size() == 0) {
             rows.startBatch(buffer);
         }
@@ -106,6 +117,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
         sendBatch();
+        awaitInFlight();
     }
 
     int bufferedRows() {
@@ -135,16 +147,62 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     }
 
     /**
-     * Sends the buffer, retrying with backoff. Sleeping on the task thread is deliberate: it backpressures the job
-     * while ClickHouse is away instead of buffering without bound. When retries run out the exception fails the
-     * job, and Flink restarts it from the last checkpoint, replaying these rows.
+     * Hands the buffered rows to the sender as one batch and starts a new buffer. At most one batch is in flight: the
+     * task thread goes on encoding the next batch while ClickHouse writes this one (an insert into a table with
+     * materialized views takes hundreds of milliseconds, which the task thread used to spend waiting), and waits for the
+     * previous batch before it hands over another, so a slow or absent ClickHouse backpressures the job instead of
+     * filling memory. A batch that fails all its retries fails the next {@code write} or {@code flush}, and Flink
+     * restarts the job from its last checkpoint, replaying these rows.
      */
     private void sendBatch() throws IOException, InterruptedException {
         if (bufferedRows == 0) {
             return;
         }
+        awaitInFlight();
         byte[] body = buffer.toByteArray();
         int count = bufferedRows;
+        buffer.reset();
+        bufferedRows = 0;
+        CompletableFuture<Void> batch = new CompletableFuture<>();
+        inFlight = batch;
+        sender.execute(() -> {
+            try {
+                insertWithRetries(body, count);
+                batch.complete(null);
+            } catch (Throwable t) {
+                batch.completeExceptionally(t);
+            }
+        });
+        if (batch.isDone()) {
+            awaitInFlight(); // a synchronous sender (tests): its failure surfaces here, as before
+        }
+    }
+
+    /** Waits until the batch in flight (if any) is written; rethrows its failure. */
+    private void awaitInFlight() throws IOException, InterruptedException {
+        try {
+            inFlight.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new IOException(io.getMessage(), io.getCause());
+            }
+            if (cause instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new IOException("ClickHouse insert into " + options.table() + " failed: " + cause, cause);
+        }
+    }
+
+    /** A batch that failed in the background fails the job at the next element, not only at the next checkpoint. */
+    private void failIfLastBatchFailed() throws IOException, InterruptedException {
+        if (inFlight.isCompletedExceptionally()) {
+            awaitInFlight();
+        }
+    }
+
+    /** One batch, retried with backoff on the sender's thread; counted once written. */
+    private void insertWithRetries(byte[] body, int count) throws IOException, InterruptedException {
         String token = UUID.randomUUID().toString();
         for (int attempt = 0; ; attempt++) {
             long started = System.nanoTime();
@@ -173,8 +231,6 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         batchesWritten.inc();
         numRecordsSend.inc(count);
         numBytesSend.inc(body.length);
-        buffer.reset();
-        bufferedRows = 0;
     }
 
     /** Cuts the buffer back to {@code size} bytes (what the failed row half-wrote goes). */
@@ -188,6 +244,9 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     @Override
     public void close() {
         closed = true;
+        if (sender instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
         inserter.close();
     }
 }

@@ -11,7 +11,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.Test;
@@ -127,6 +132,47 @@ class ClickHouseSinkWriterTest {
         assertThat(sleeps).containsExactly(100L, 200L);
         assertThat(w.failedBatches.getCount()).isEqualTo(1);
         assertThat(w.rowsWritten.getCount()).isZero();
+    }
+
+    @Test
+    void theTaskThreadEncodesTheNextBatchWhileOneIsInsertedAndFlushWaitsForIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<String>> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BatchInserter blocking = new BatchInserter() {
+            @Override
+            public void insert(String table, com.clickhouse.data.ClickHouseFormat format, byte[] body, int rows, String token) throws Exception {
+                release.await();
+                written.add(Arrays.asList(new String(body, StandardCharsets.UTF_8).split("\n")));
+            }
+
+            @Override
+            public void close() {}
+        };
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        var options = new ClickHouseSinkOptions("sink_rows", 2, Duration.ofSeconds(10), 0, Duration.ofMillis(100), Duration.ofMillis(350));
+        var w = new ClickHouseSinkWriter<>(options, RowWriter.json(ENCODER), blocking, sender, time,
+                UnregisteredMetricsGroup.createSinkWriterMetricGroup(), sleeps::add);
+        w.write(1, null);
+        w.write(2, null); // a full batch, handed to the sender, whose insert waits
+        w.write(3, null); // returns at once: the next batch is encoded meanwhile
+        assertThat(w.bufferedRows()).isEqualTo(1);
+        assertThat(written).isEmpty();
+        CompletableFuture<Void> flushed = CompletableFuture.runAsync(() -> {
+            try {
+                w.flush(false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(flushed).as("a checkpoint's flush waits until ClickHouse has every row").isNotDone();
+        release.countDown();
+        flushed.get(30, TimeUnit.SECONDS);
+        assertThat(written).containsExactly(
+                List.of("{\"id\":1,\"label\":\"case-1\"}", "{\"id\":2,\"label\":\"case-2\"}"),
+                List.of("{\"id\":3,\"label\":\"case-3\"}"));
+        assertThat(w.rowsWritten.getCount()).isEqualTo(3);
+        w.close();
+        assertThat(sender.isShutdown()).isTrue();
     }
 
     @Test
