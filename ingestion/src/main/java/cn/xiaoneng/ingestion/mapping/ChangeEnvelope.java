@@ -1,6 +1,7 @@
 package cn.xiaoneng.ingestion.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -11,36 +12,33 @@ import java.time.format.DateTimeParseException;
  * A Debezium change event as JSON without schemas ({@code value.converter.schemas.enable=false}):
  * {@code {before, after, source: {...}, op: c|r|u|d, ts_ms}}. Temporal columns arrive with
  * {@code time.precision.mode=connect} as epoch milliseconds of the wall-clock time read as UTC (the column
- * has no zone); the mapping's timeZone turns them into instants.
+ * has no zone); the mapping's timeZone turns them into instants. A {@code {"schema": .., "payload": {..}}} wrapper (schemas
+ * on) is read through to its payload.
+ *
+ * <p>Read by {@link EnvelopeReader} in one streaming pass: the row images are {@link RowImage}s, the source block keeps
+ * only the fields read here. The accessors keep the meaning they had over the Jackson tree (absent, null and wrongly
+ * typed fields give the same defaults). Its row images are the reader's, reused for the next record: use an envelope
+ * before reading the next one.
  */
 public final class ChangeEnvelope {
-    private final JsonNode root;
     private final String op;
+    private final RowImage before;
+    private final RowImage after;
+    /** The source block's fields this class reads (table, schema, db, lsn, file, pos, row, ts_ms); never null. */
+    private final RowImage source;
+    /** The envelope's own ts_ms, or null when absent. */
+    private final JsonNode tsMs;
 
-    private ChangeEnvelope(JsonNode root, String op) {
-        this.root = root;
+    /**
+     * @param before the before image, or null when absent, null or not an object
+     * @param after  the after image, likewise
+     */
+    ChangeEnvelope(String op, RowImage before, RowImage after, RowImage source, JsonNode tsMs) {
         this.op = op;
-    }
-
-    /** @throws Rejection MALFORMED when this is not a change envelope */
-    static ChangeEnvelope of(JsonNode root) throws Rejection {
-        if (root == null || !root.isObject()) {
-            throw new Rejection(Rejection.Code.MALFORMED, "record value is not a JSON object");
-        }
-        JsonNode payload = root.has("payload") && root.get("payload").isObject() ? root.get("payload") : root;
-        String op = payload.path("op").asText(null);
-        if (op == null || !(op.equals("c") || op.equals("r") || op.equals("u") || op.equals("d"))) {
-            throw new Rejection(Rejection.Code.MALFORMED, "record has no Debezium op (c/r/u/d): " + abbreviate(root.toString()));
-        }
-        if (!payload.path("source").isObject()) {
-            throw new Rejection(Rejection.Code.MALFORMED, "record has no Debezium source block");
-        }
-        ChangeEnvelope env = new ChangeEnvelope(payload, op);
-        JsonNode image = op.equals("d") ? env.before() : env.after();
-        if (image == null || !image.isObject()) {
-            throw new Rejection(Rejection.Code.MALFORMED, "op '" + op + "' without a " + (op.equals("d") ? "before" : "after") + " image");
-        }
-        return env;
+        this.before = before;
+        this.after = after;
+        this.source = source;
+        this.tsMs = tsMs;
     }
 
     public boolean isCreate() {
@@ -59,56 +57,52 @@ public final class ChangeEnvelope {
         return op;
     }
 
-    public JsonNode before() {
-        JsonNode b = root.get("before");
-        return b == null || b.isNull() ? null : b;
+    /** The before image, or null when the record has none (inserts, snapshots, or no before image captured). */
+    public RowImage before() {
+        return before;
     }
 
-    public JsonNode after() {
-        JsonNode a = root.get("after");
-        return a == null || a.isNull() ? null : a;
+    /** The after image, or null for deletes. */
+    public RowImage after() {
+        return after;
     }
 
     /** The row as it is now (the before image for deletes). */
-    public JsonNode row() {
-        return isDelete() ? before() : after();
-    }
-
-    JsonNode source() {
-        return root.get("source");
+    public RowImage row() {
+        return isDelete() ? before : after;
     }
 
     /** {@code schema.table} for PostgreSQL, {@code db.table} for MySQL/MariaDB. */
     public String qualifiedTable() {
-        JsonNode s = source();
-        String table = s.path("table").asText("");
-        String schema = s.hasNonNull("schema") ? s.get("schema").asText() : s.path("db").asText("");
+        RowImage s = source;
+        String table = path(s.get("table")).asText("");
+        String schema = hasNonNull(s, "schema") ? s.get("schema").asText() : path(s.get("db")).asText("");
         return schema + "." + table;
     }
 
     /** Where in the source log this change sits: {@code lsn:N} (PostgreSQL) or {@code file:pos:row} (binlog). */
     public String position() {
-        JsonNode s = source();
-        if (s.hasNonNull("lsn")) {
+        RowImage s = source;
+        if (hasNonNull(s, "lsn")) {
             return "lsn:" + s.get("lsn").asText();
         }
-        if (s.hasNonNull("file")) {
-            return s.get("file").asText() + ":" + s.path("pos").asText("0") + ":" + s.path("row").asText("0");
+        if (hasNonNull(s, "file")) {
+            return s.get("file").asText() + ":" + path(s.get("pos")).asText("0") + ":" + path(s.get("row")).asText("0");
         }
-        return "ts:" + s.path("ts_ms").asText("0");
+        return "ts:" + path(s.get("ts_ms")).asText("0");
     }
 
     /** When the source committed the change (source.ts_ms; whole seconds for MariaDB). */
     public long commitTime() {
-        JsonNode s = source();
-        if (s.hasNonNull("ts_ms")) {
+        RowImage s = source;
+        if (hasNonNull(s, "ts_ms")) {
             return s.get("ts_ms").asLong();
         }
-        return root.path("ts_ms").asLong(0);
+        return path(tsMs).asLong(0);
     }
 
     /** A column's value as text; null when the column is absent or SQL NULL. Numbers print without decimals when whole. */
-    static String text(JsonNode row, String column) {
+    static String text(RowImage row, String column) {
         if (row == null || column == null) {
             return null;
         }
@@ -129,7 +123,7 @@ public final class ChangeEnvelope {
      * A temporal column as an instant, or null when empty.
      * @throws Rejection BAD_VALUE when the value is not a time
      */
-    static Long instant(JsonNode row, String column, ZoneId zone, String key) throws Rejection {
+    static Long instant(RowImage row, String column, ZoneId zone, String key) throws Rejection {
         JsonNode v = row.get(column);
         if (v == null || v.isNull()) {
             return null;
@@ -152,6 +146,17 @@ public final class ChangeEnvelope {
                 }
             }
         }
+    }
+
+    /** What {@code JsonNode.path} gives: the node, or MissingNode for an absent field (so asText/asLong take their defaults). */
+    private static JsonNode path(JsonNode n) {
+        return n == null ? MissingNode.getInstance() : n;
+    }
+
+    /** What {@code JsonNode.hasNonNull} gives on the source block. */
+    private static boolean hasNonNull(RowImage s, String field) {
+        JsonNode n = s.get(field);
+        return n != null && !n.isNull();
     }
 
     static String abbreviate(String s) {

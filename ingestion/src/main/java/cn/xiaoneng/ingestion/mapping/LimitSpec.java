@@ -2,7 +2,6 @@ package cn.xiaoneng.ingestion.mapping;
 
 import cn.xiaoneng.model.Limit;
 import cn.xiaoneng.model.LimitUnit;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public final class LimitSpec implements Serializable {
     }
 
     /** The limit, or null when the row states none. */
-    Limit resolve(JsonNode row, String key) throws Rejection {
+    Limit resolve(RowImage row, String key) throws Rejection {
         String unitCode = ChangeEnvelope.text(row, unitColumn);
         if (unitCode == null) {
             return null;

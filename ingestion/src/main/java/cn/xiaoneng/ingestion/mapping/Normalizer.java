@@ -37,6 +37,7 @@ public final class Normalizer implements Serializable {
     private final Map<String, SourceMapping> bySource = new LinkedHashMap<>();
     private final Pseudonymizer pseudonymizer;
     private transient ObjectMapper json;
+    private transient EnvelopeReader reader;
 
     public Normalizer(List<SourceMapping> mappings, Pseudonymizer pseudonymizer) {
         for (SourceMapping m : mappings) {
@@ -88,13 +89,12 @@ public final class Normalizer implements Serializable {
         long commitTime = 0;
         TableMapping mapping = null;
         try {
-            JsonNode root;
+            ChangeEnvelope change;
             try {
-                root = mapper().readTree(value);
+                change = reader().read(value);
             } catch (IOException e) {
                 throw new Rejection(Rejection.Code.MALFORMED, "record value is not JSON: " + firstLine(e.getMessage()));
             }
-            ChangeEnvelope change = ChangeEnvelope.of(root);
             table = change.qualifiedTable();
             op = change.op();
             position = change.position();
@@ -140,7 +140,7 @@ public final class Normalizer implements Serializable {
 
     private List<CaseEvent> map(SourceMapping source, TableMapping m, ChangeEnvelope change, String rowKey, String position, long commitTime)
             throws Rejection {
-        JsonNode row = change.row();
+        RowImage row = change.row();
         for (String column : m.requiredColumns) {
             if (!row.has(column)) {
                 throw new Rejection(Rejection.Code.SCHEMA_DRIFT, "column " + column + " that " + source.file + " reads is missing from "
@@ -201,7 +201,7 @@ public final class Normalizer implements Serializable {
         return out;
     }
 
-    private CaseEvent caseAttributes(SourceMapping source, TableMapping m, JsonNode row, String caseId, String what) throws Rejection {
+    private CaseEvent caseAttributes(SourceMapping source, TableMapping m, RowImage row, String caseId, String what) throws Rejection {
         CaseEvent e = new CaseEvent();
         e.caseId = caseId;
         e.centerId = source.centerId;
@@ -304,6 +304,14 @@ public final class Normalizer implements Serializable {
             json = new ObjectMapper();
         }
         return json;
+    }
+
+    /** One parser factory per instance (the instance is thread-confined), sharing the mapper the dead-letter path uses. */
+    private EnvelopeReader reader() {
+        if (reader == null) {
+            reader = new EnvelopeReader(mapper());
+        }
+        return reader;
     }
 
     private static String firstLine(String s) {

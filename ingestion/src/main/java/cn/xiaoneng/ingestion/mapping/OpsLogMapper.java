@@ -44,7 +44,7 @@ public final class OpsLogMapper implements Serializable {
     private static final long MAX_FUTURE_MILLIS = 24L * 3600 * 1000;
 
     private final ZoneId zone;
-    private transient ObjectMapper json;
+    private transient EnvelopeReader reader;
 
     /** @param zone the zone of the log's wall-clock columns */
     public OpsLogMapper(ZoneId zone) {
@@ -72,13 +72,12 @@ public final class OpsLogMapper implements Serializable {
         String op = "";
         long commitTime = 0;
         try {
-            JsonNode root;
+            ChangeEnvelope change;
             try {
-                root = mapper().readTree(value);
+                change = reader().read(value);
             } catch (IOException e) {
                 throw new Rejection(Rejection.Code.MALFORMED, "record value is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
             }
-            ChangeEnvelope change = ChangeEnvelope.of(root);
             table = change.qualifiedTable();
             op = change.op();
             position = change.position();
@@ -111,7 +110,7 @@ public final class OpsLogMapper implements Serializable {
         }
     }
 
-    private IncidentFact fact(JsonNode row, String position, long commitTime) throws Rejection {
+    private IncidentFact fact(RowImage row, String position, long commitTime) throws Rejection {
         for (String column : REQUIRED) {
             if (!row.has(column)) {
                 throw new Rejection(Rejection.Code.SCHEMA_DRIFT, "column " + column + " is missing from " + TABLE + " (renamed or dropped upstream?)");
@@ -177,7 +176,7 @@ public final class OpsLogMapper implements Serializable {
         T parse(String text);
     }
 
-    private static <T> T code(JsonNode row, String column, String what, Parser<T> parser) throws Rejection {
+    private static <T> T code(RowImage row, String column, String what, Parser<T> parser) throws Rejection {
         String v = ChangeEnvelope.text(row, column);
         if (v == null || v.isBlank()) {
             return null;
@@ -222,10 +221,10 @@ public final class OpsLogMapper implements Serializable {
         return out.isEmpty() ? null : out.toArray(new String[0]);
     }
 
-    private ObjectMapper mapper() {
-        if (json == null) {
-            json = new ObjectMapper();
+    private EnvelopeReader reader() {
+        if (reader == null) {
+            reader = new EnvelopeReader(new ObjectMapper());
         }
-        return json;
+        return reader;
     }
 }

@@ -1,6 +1,5 @@
 package cn.xiaoneng.ingestion.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package cn.xiaoneng.ingestion.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,7 @@ public final class ValueSpec implements Serializable {
      * The value for this row, or null when the column is empty.
      * @throws Rejection UNKNOWN_CODE when a code table does not know the value
      */
-    String resolve(JsonNode row, String key) throws Rejection {
+    String resolve(RowImage row, String key) throws Rejection {
         if (constant != null) {
             return constant;
         }
@@ -73,7 +72,7 @@ public final class ValueSpec implements Serializable {
     }
 
     /** The split list (联办 departments), with {@code prepend}'s value first; null when both are empty. */
-    String[] resolveList(JsonNode row) {
+    String[] resolveList(RowImage row) {
         List<String> out = new ArrayList<>();
         if (prepend != null) {
             String first = ChangeEnvelope.text(row, prepend);

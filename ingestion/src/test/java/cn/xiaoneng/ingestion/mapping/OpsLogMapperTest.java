@@ -136,4 +136,20 @@ class OpsLogMapperTest {
         assertThat(garbage.deadLetter().reasonCode).isEqualTo("MALFORMED");
         assertThat(garbage.deadLetter().rawValue).isEqualTo("not json");
     }
+
+    @Test
+    void aRecordWithSchemasOnIsReadThroughItsPayloadAndBrokenEnvelopesAreMalformed() {
+        String plain = new String(Envelopes.pg("c", "ops", "incident_log", null, verbalReport(), 27_085_328L, COMMITTED_0831), StandardCharsets.UTF_8);
+        String wrapped = "{\"schema\":{\"type\":\"struct\",\"optional\":false},\"payload\":" + plain + "}";
+        OpsLogMapper.Outcome o = mapper.map(TOPIC, 0, 8, wrapped.getBytes(StandardCharsets.UTF_8), COMMITTED_0831 + 500);
+        assertThat(o.fact().orElseThrow().factId).isEqualTo("ops-1042");
+        assertThat(o.fact().orElseThrow().sourcePosition).isEqualTo("lsn:27085328");
+
+        for (String broken : new String[] {plain.substring(0, plain.length() / 2), "[" + plain + "]", "1042",
+            plain.replace("\"op\":\"c\"", "\"op\":\"x\""), plain.replaceFirst("\"after\":\\{", "\"after\":\"row\",\"ignored\":{")}) {
+            OpsLogMapper.Outcome d = mapper.map(TOPIC, 0, 9, broken.getBytes(StandardCharsets.UTF_8), 0);
+            assertThat(d.deadLetter().reasonCode).as(broken).isEqualTo("MALFORMED");
+            assertThat(d.deadLetter().rawValue).isEqualTo(broken);
+        }
+    }
 }
