@@ -46,51 +46,81 @@ public final class CaseEventCodec implements JsonCodec<CaseEvent> {
     private static final SerializedString F_BUSINESS_TIME = new SerializedString("businessTime");
     private static final SerializedString F_SOURCE_COMMIT_TIME = new SerializedString("sourceCommitTime");
 
+    /**
+     * One generator and buffer per thread, reused for every event: creating a Jackson generator per event (its context
+     * and output buffer) cost more than writing the event's fields.
+     */
+    private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
+
+    private static final class Encoder {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        final JsonGenerator g;
+
+        Encoder() {
+            try {
+                g = JSON.createGenerator(out);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            g.setRootValueSeparator(null);
+        }
+    }
+
     @Override
     public byte[] encode(CaseEvent e) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(768);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeFieldName(F_SCHEMA_VERSION);
-            g.writeNumber(e.schemaVersion);
-            put(g, F_EVENT_ID, e.eventId);
-            put(g, F_CASE_ID, e.caseId);
-            put(g, F_CENTER_ID, e.centerId);
-            put(g, F_DEPARTMENT_ID, e.departmentId);
-            if (e.departmentIds != null) {
-                g.writeFieldName(F_DEPARTMENT_IDS);
-                g.writeStartArray();
-                for (String d : e.departmentIds) {
-                    g.writeString(d);
-                }
-                g.writeEndArray();
+        Encoder encoder = ENCODERS.get();
+        encoder.out.reset();
+        try {
+            write(encoder.g, e);
+            encoder.g.flush();
+        } catch (IOException | RuntimeException ex) {
+            ENCODERS.remove(); // the generator may be left inside the object: the next event gets a fresh one
+            if (ex instanceof RuntimeException r) {
+                throw r;
             }
-            put(g, F_WINDOW_ID, e.windowId);
-            put(g, F_ITEM_CODE, e.itemCode);
-            put(g, F_ITEM_NAME, e.itemName);
-            put(g, F_CASE_KIND, e.caseKind == null ? null : e.caseKind.name());
-            put(g, F_EVENT_TYPE, e.eventType == null ? null : e.eventType.name());
-            put(g, F_STEP_ID, e.stepId);
-            put(g, F_STEP_NAME, e.stepName);
-            put(g, F_HANDLER, e.handler);
-            put(g, F_REASON, e.reason);
-            put(g, F_RESULT, e.result);
-            g.writeFieldName(F_BUSINESS_TIME);
-            g.writeString(Times.format(e.businessTime));
-            g.writeFieldName(F_SOURCE_COMMIT_TIME);
-            g.writeString(Times.format(e.sourceCommitTime));
-            put(g, F_COMMITTED_LIMIT, e.committedLimit == null ? null : e.committedLimit.toString());
-            put(g, F_LEGAL_LIMIT, e.legalLimit == null ? null : e.legalLimit.toString());
-            put(g, F_APPLICANT_KEY, e.applicantKey);
-            put(g, F_APPLICANT_PHONE_MASKED, e.applicantPhoneMasked);
-            put(g, F_SOURCE_ID, e.sourceId);
-            put(g, F_SOURCE_TABLE, e.sourceTable);
-            put(g, F_SOURCE_POSITION, e.sourcePosition);
-            g.writeEndObject();
-        } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
-        return out.toByteArray();
+        return encoder.out.toByteArray();
+    }
+
+    private static void write(JsonGenerator g, CaseEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(F_SCHEMA_VERSION);
+        g.writeNumber(e.schemaVersion);
+        put(g, F_EVENT_ID, e.eventId);
+        put(g, F_CASE_ID, e.caseId);
+        put(g, F_CENTER_ID, e.centerId);
+        put(g, F_DEPARTMENT_ID, e.departmentId);
+        if (e.departmentIds != null) {
+            g.writeFieldName(F_DEPARTMENT_IDS);
+            g.writeStartArray();
+            for (String d : e.departmentIds) {
+                g.writeString(d);
+            }
+            g.writeEndArray();
+        }
+        put(g, F_WINDOW_ID, e.windowId);
+        put(g, F_ITEM_CODE, e.itemCode);
+        put(g, F_ITEM_NAME, e.itemName);
+        put(g, F_CASE_KIND, e.caseKind == null ? null : e.caseKind.name());
+        put(g, F_EVENT_TYPE, e.eventType == null ? null : e.eventType.name());
+        put(g, F_STEP_ID, e.stepId);
+        put(g, F_STEP_NAME, e.stepName);
+        put(g, F_HANDLER, e.handler);
+        put(g, F_REASON, e.reason);
+        put(g, F_RESULT, e.result);
+        g.writeFieldName(F_BUSINESS_TIME);
+        g.writeString(Times.format(e.businessTime));
+        g.writeFieldName(F_SOURCE_COMMIT_TIME);
+        g.writeString(Times.format(e.sourceCommitTime));
+        put(g, F_COMMITTED_LIMIT, e.committedLimit == null ? null : e.committedLimit.toString());
+        put(g, F_LEGAL_LIMIT, e.legalLimit == null ? null : e.legalLimit.toString());
+        put(g, F_APPLICANT_KEY, e.applicantKey);
+        put(g, F_APPLICANT_PHONE_MASKED, e.applicantPhoneMasked);
+        put(g, F_SOURCE_ID, e.sourceId);
+        put(g, F_SOURCE_TABLE, e.sourceTable);
+        put(g, F_SOURCE_POSITION, e.sourcePosition);
+        g.writeEndObject();
     }
 
     @Override

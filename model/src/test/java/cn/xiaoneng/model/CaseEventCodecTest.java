@@ -41,6 +41,20 @@ class CaseEventCodecTest {
     }
 
     @Test
+    void theReusedGeneratorWritesEachEventWholeAndAlone() {
+        CaseEvent full = jointCaseAccepted();
+        CaseEvent sparse = new CaseEvent();
+        sparse.caseId = "S";
+        sparse.eventType = EventType.COMPLETED;
+        byte[] first = codec.encode(full);
+        byte[] second = codec.encode(sparse);
+        assertThat(codec.encode(full)).isEqualTo(first);
+        assertThat(new String(second, StandardCharsets.UTF_8)).startsWith("{\"schemaVersion\":1,\"caseId\":\"S\"").endsWith("}")
+                .doesNotContain("eventId");
+        assertThat(codec.decode(second).caseId).isEqualTo("S");
+    }
+
+    @Test
     void instantsArePrintedWithTheCentersOffset() {
         String json = new String(codec.encode(jointCaseAccepted()), StandardCharsets.UTF_8);
         assertThat(json).contains("\"businessTime\":\"2026-03-02T09:41:00.25+08:00\"").contains("\"committedLimit\":\"20WD\"");
