@@ -18,6 +18,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "400000", description = "raw change records to load (default: ${DEFAULT-VALUE})")
     int events;
 
+    @Option(names = "--warmup", defaultValue = "300000", description = "raw change records drained before the measured ones, so the "
+            + "figures are those of a warm JVM (default: ${DEFAULT-VALUE})")
+    int warmup;
+
     @Option(names = "--latency-rate", defaultValue = "5000", description = "records/s offered during the latency phase (default: ${DEFAULT-VALUE})")
     int latencyRate;
 
@@ -33,6 +37,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new PipelineBench(events, latencyRate, latencySeconds, parallelism, settings).run();
+        return new PipelineBench(events, warmup, latencyRate, latencySeconds, parallelism, settings).run();
     }
 }
