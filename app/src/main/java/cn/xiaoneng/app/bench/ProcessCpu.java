@@ -18,6 +18,10 @@ final class ProcessCpu {
 
     private final Map<String, Long> pids = new LinkedHashMap<>();
 
+    /**
+     * A process counted with its descendants, less any descendant that is itself named here: the bench JVM starts the
+     * Kafka broker and ClickHouse as child processes, and counting them under the JVM too would count them twice.
+     */
     ProcessCpu add(String name, long pid) {
         pids.put(name, pid);
         return this;
@@ -32,12 +36,24 @@ final class ProcessCpu {
             if (ticks < 0 || handle == null) {
                 continue;
             }
+            java.util.Set<Long> named = new java.util.HashSet<>(pids.values());
             try (Stream<ProcessHandle> children = handle.descendants()) {
-                ticks += children.mapToLong(c -> Math.max(0, ticks(c.pid()))).sum();
+                ticks += children.filter(c -> !named.contains(c.pid()) && !isUnderNamed(c, e.getValue(), named))
+                        .mapToLong(c -> Math.max(0, ticks(c.pid()))).sum();
             }
             out.put(e.getKey(), ticks / TICKS_PER_SECOND);
         }
         return out;
+    }
+
+    /** Whether a named process other than {@code root} lies between {@code p} and {@code root} (then it is counted there). */
+    private static boolean isUnderNamed(ProcessHandle p, long root, java.util.Set<Long> named) {
+        for (ProcessHandle up = p.parent().orElse(null); up != null && up.pid() != root; up = up.parent().orElse(null)) {
+            if (named.contains(up.pid())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** utime + stime of one process, or -1 when it cannot be read. */
