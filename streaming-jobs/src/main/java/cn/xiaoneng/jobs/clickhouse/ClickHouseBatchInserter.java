@@ -27,9 +27,6 @@ final class ClickHouseBatchInserter implements BatchInserter {
         // Acknowledged means written: the checkpoint that follows a flush must not depend on a server-side buffer.
         settings.serverSetting("async_insert", "0");
         settings.serverSetting("wait_for_async_insert", "1");
-        // A table with materialized views (ods_case_event has four) feeds them one after another by default; in parallel,
-        // an insert is acknowledged sooner and the sink's one batch in flight holds the job back less.
-        settings.serverSetting("parallel_view_processing", "1");
         // A field the table lacks means the encoder is ahead of the migrations: fail instead of silently dropping it.
         settings.serverSetting("input_format_skip_unknown_fields", "0");
         // Encoders write instants as ISO-8601 strings (with offset or Z); the default "basic" parser rejects those.
