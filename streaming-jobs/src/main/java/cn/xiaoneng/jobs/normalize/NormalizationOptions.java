@@ -33,6 +33,8 @@ public final class NormalizationOptions {
     public static final String SINK_BATCH_SIZE = "sink.batch.size";
     public static final String SINK_FLUSH_INTERVAL = "sink.flush.interval";
 
+    public static final int DEFAULT_SINK_BATCH_SIZE = 20_000;
+
     public final String kafkaBootstrap;
     public final String groupId;
     public final List<SourceMapping> mappings;
@@ -84,7 +86,9 @@ public final class NormalizationOptions {
         new cn.xiaoneng.ingestion.mapping.Normalizer(mappings, new cn.xiaoneng.model.Pseudonymizer(key));
         Duration checkpoint = duration(p, source, CHECKPOINT_INTERVAL, Duration.ofSeconds(10));
         ClickHouseConnection ch = ClickHouseConnection.fromProperties(p, source);
-        int batch = positiveInt(p, source, SINK_BATCH_SIZE, 5_000);
+        // Every raw record reaches ods_case_event (four materialized views) and ods_raw_change: each insert has a fixed cost
+        // in ClickHouse, so under load the batches grow up to this before the flush interval sends them (docs/performance.md).
+        int batch = positiveInt(p, source, SINK_BATCH_SIZE, DEFAULT_SINK_BATCH_SIZE);
         Duration flush = duration(p, source, SINK_FLUSH_INTERVAL, Duration.ofMillis(500));
         return new NormalizationOptions(kafka, group, List.copyOf(mappings), key, checkpoint, ch, batch, flush);
     }
