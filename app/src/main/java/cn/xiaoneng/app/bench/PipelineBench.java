@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
@@ -49,9 +50,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The pipeline benchmark: raw CDC records of the exchange-log source are loaded into Kafka, then the pipeline
- * (normalization → canonical topic and ClickHouse ODS) drains them; a bare Kafka consumer that only parses the
- * same records gives the machine's limit for this work. A second phase offers records at a steady rate and measures
+ * The pipeline benchmark: raw CDC records of the exchange-log source are loaded into Kafka, then the spine job
+ * (normalization → canonical topic and ClickHouse ODS, and the throughput buckets) drains them, warm-up records first;
+ * a bare Kafka consumer that only parses the same records gives the machine's limit for this work. A second phase offers records at a steady rate and measures
  * latency from source commit to ClickHouse-visible. Prints per-stage rates and, last, the summary line.
  */
 public final class PipelineBench {
@@ -84,7 +85,7 @@ public final class PipelineBench {
                 warmup, parallelism, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         int total = warmup + events;
         if (!settings.isEmpty()) {
-            System.out.println("bench: spine job settings changed: " + new java.util.TreeMap<>(settings));
+            System.out.println("bench: spine job settings changed: " + new TreeMap<>(settings));
         }
         try (LocalPlatform platform = LocalPlatform.builder().kafka().clickHouse().start(dir.resolve("servers"))) {
             clickHouseUrl = platform.clickHouse().httpUrl();
@@ -169,7 +170,7 @@ public final class PipelineBench {
             System.out.printf("stage pipeline:    %,10.0f records/s sustained (warm-up receipts in → last ODS row and throughput bucket visible); "
                     + "%,.0f records/s including job start and warm-up%n", sustained, wallRate);
 
-            // Where the CPU went, per process: the sustained phase (first receipt → last bucket change), and the whole run.
+            // Where the CPU went, per process: the sustained phase (warm-up receipts in → buckets settled), and the whole run.
             System.out.println("cpu, sustained phase (warm-up receipts in → buckets settled), per measured record:");
             System.out.println(ProcessCpu.report(cpuAtWarm.get(0), cpuAfter, (cpuAfterAt - warmAt[0]) / 1e9, events));
             System.out.println("cpu, whole run (job start → buckets settled), per record including the warm-up, with job start-up and JIT compilation:");

@@ -3,8 +3,10 @@ package cn.xiaoneng.app.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +38,7 @@ final class ProcessCpu {
             if (ticks < 0 || handle == null) {
                 continue;
             }
-            java.util.Set<Long> named = new java.util.HashSet<>(pids.values());
+            Set<Long> named = new HashSet<>(pids.values());
             try (Stream<ProcessHandle> children = handle.descendants()) {
                 ticks += children.filter(c -> !named.contains(c.pid()) && !isUnderNamed(c, e.getValue(), named))
                         .mapToLong(c -> Math.max(0, ticks(c.pid()))).sum();
@@ -47,7 +49,7 @@ final class ProcessCpu {
     }
 
     /** Whether a named process other than {@code root} lies between {@code p} and {@code root} (then it is counted there). */
-    private static boolean isUnderNamed(ProcessHandle p, long root, java.util.Set<Long> named) {
+    private static boolean isUnderNamed(ProcessHandle p, long root, Set<Long> named) {
         for (ProcessHandle up = p.parent().orElse(null); up != null && up.pid() != root; up = up.parent().orElse(null)) {
             if (named.contains(up.pid())) {
                 return true;

@@ -1,6 +1,8 @@
 package cn.xiaoneng.jobs.clickhouse;
 
 import com.clickhouse.data.ClickHouseFormat;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
@@ -31,10 +33,10 @@ abstract class RowWriter<T> {
 
     /** One JSON object per line, written by a streaming generator straight into the buffer. */
     private static final class JsonEachRow<T> extends RowWriter<T> {
-        private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+        private static final JsonFactory JSON = new JsonFactory();
         private final JsonRowEncoder<T> encoder;
         private ByteArrayOutputStream target;
-        private com.fasterxml.jackson.core.JsonGenerator generator;
+        private JsonGenerator generator;
         private JsonRow row;
 
         JsonEachRow(JsonRowEncoder<T> encoder) {
