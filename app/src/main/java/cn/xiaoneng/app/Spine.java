@@ -262,7 +262,12 @@ public final class Spine {
      * are kept on cancellation, so a stopped job can be restored from its last one.
      */
     public StreamExecutionEnvironment flinkEnvironment(String job, int parallelism) {
-        Configuration conf = new Configuration();
+        return flinkEnvironment(job, parallelism, Map.of());
+    }
+
+    /** As {@link #flinkEnvironment(String, int)}, with further Flink settings (the bench opens the REST API with them). */
+    public StreamExecutionEnvironment flinkEnvironment(String job, int parallelism, Map<String, String> settings) {
+        Configuration conf = Configuration.fromMap(settings);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, workDir.resolve("checkpoints").resolve(job).toUri().toString());
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +46,19 @@ public final class ClickHouseServer implements AutoCloseable {
 
     /** Starts on {@code httpPort}: a restart on the same dir and port looks to clients like a server that came back. */
     public static ClickHouseServer start(Path dir, int httpPort) {
+        return start(dir, httpPort, false);
+    }
+
+    /**
+     * Starts with ClickHouse's query log, query views log and part log switched on ({@code system.query_log},
+     * {@code system.query_views_log}, {@code system.part_log}), as a stock server has them: what each insert, view and
+     * merge cost. clickhouse-local keeps none by default; the bench reads them to say where ClickHouse's CPU went.
+     */
+    public static ClickHouseServer startWithQueryLogs(Path dir) {
+        return start(dir, FreePorts.next(), true);
+    }
+
+    private static ClickHouseServer start(Path dir, int httpPort, boolean queryLogs) {
         Path launcher = XiaonengHome.get().resolve(LAUNCHER);
         if (!Files.isExecutable(launcher)) {
             throw new IllegalStateException("ClickHouse launcher " + launcher + " not found: run tools/clickhouse/install.sh"
@@ -57,7 +71,11 @@ public final class ClickHouseServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create " + data, e);
         }
-        List<String> command = List.of(launcher.toString(),
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        if (queryLogs) {
+            command.add("--config-file=" + writeQueryLogConfig(home));
+        }
+        command.addAll(List.of(
                 "--path=" + data,
                 "--http_port=" + httpPort,
                 "--listen_host=127.0.0.1",
@@ -67,7 +85,7 @@ public final class ClickHouseServer implements AutoCloseable {
                 // --interactive keeps the engine alive reading stdin, which ManagedProcess holds open as a pipe;
                 // the listener keeps serving until stdin closes or SIGTERM arrives.
                 "--interactive",
-                "--query", "SYSTEM START LISTEN HTTP");
+                "--query", "SYSTEM START LISTEN HTTP"));
         ManagedProcess process = ManagedProcess.start("clickhouse:" + httpPort, command, home, Map.of(),
                 home.resolve("clickhouse.log"));
         ClickHouseServer server = new ClickHouseServer(home, httpPort, process);
@@ -84,6 +102,21 @@ public final class ClickHouseServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT}, the endpoint for client-v2 and the HTTP interface. */
+    private static Path writeQueryLogConfig(Path home) {
+        StringBuilder xml = new StringBuilder("<clickhouse>\n");
+        for (String table : List.of("query_log", "query_views_log", "part_log")) {
+            xml.append("  <").append(table).append("><database>system</database><table>").append(table)
+                    .append("</table><flush_interval_milliseconds>1000</flush_interval_milliseconds></").append(table).append(">\n");
+        }
+        Path config = home.resolve("query-logs.xml");
+        try {
+            Files.writeString(config, xml.append("</clickhouse>\n"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + config, e);
+        }
+        return config;
+    }
+
     public String httpUrl() {
         return "http://127.0.0.1:" + httpPort;
     }

@@ -207,6 +207,7 @@ public final class LocalPlatform implements AutoCloseable {
         private boolean kafka;
         private boolean connect;
         private boolean clickHouse;
+        private boolean clickHouseQueryLogs;
         private String connectGroup = KafkaConnectWorker.DEFAULT_GROUP;
 
         private Builder() {}
@@ -243,6 +244,13 @@ public final class LocalPlatform implements AutoCloseable {
             return this;
         }
 
+        /** ClickHouse with its query, query views and part logs on (see {@link ClickHouseServer#startWithQueryLogs}). */
+        public Builder clickHouseWithQueryLogs() {
+            clickHouse = true;
+            clickHouseQueryLogs = true;
+            return this;
+        }
+
         public Builder all() {
             return postgres().mariaDb().kafka().connect().clickHouse();
         }
@@ -267,7 +275,8 @@ public final class LocalPlatform implements AutoCloseable {
                 CompletableFuture<MariaDbServer> maria = maybe(mariaDb, pool, started, times, "mariadb",
                         () -> MariaDbServer.start(dir.resolve("mariadb")));
                 CompletableFuture<ClickHouseServer> ch = maybe(clickHouse, pool, started, times, "clickhouse",
-                        () -> ClickHouseServer.start(dir.resolve("clickhouse")));
+                        () -> clickHouseQueryLogs ? ClickHouseServer.startWithQueryLogs(dir.resolve("clickhouse"))
+                                : ClickHouseServer.start(dir.resolve("clickhouse")));
                 CompletableFuture<KafkaBroker> broker = maybe(kafka, pool, started, times, "kafka",
                         () -> KafkaBroker.start(dir.resolve("kafka")));
                 CompletableFuture<KafkaConnectWorker> worker = !connect ? CompletableFuture.completedFuture(null)

@@ -35,6 +35,15 @@ final class FlinkRest {
         throw new IllegalStateException("no vertex named like '" + part + "' in job " + jobId);
     }
 
+    /** The job's vertices, id → name, in the job graph's order (sources first). */
+    Map<String, String> vertices(String jobId) throws IOException, InterruptedException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode v : get("/jobs/" + jobId).path("vertices")) {
+            out.put(v.path("id").asText(), v.path("name").asText());
+        }
+        return out;
+    }
+
     /** Triggers a checkpoint ({@code CONFIGURED}, {@code FULL} or {@code INCREMENTAL}), waits for it and returns its statistics. */
     JsonNode checkpoint(String jobId, String type, Duration timeout) throws IOException, InterruptedException {
         String trigger = post("/jobs/" + jobId + "/checkpoints", "{\"checkpointType\":\"" + type + "\"}").path("request-id").asText();
@@ -83,6 +92,17 @@ final class FlinkRest {
             return out;
         }
         for (JsonNode m : get(path + "?agg=sum&get=" + URLEncoder.encode(String.join(",", names), StandardCharsets.UTF_8))) {
+            out.put(m.path("id").asText(), m.path("sum").asDouble());
+        }
+        return out;
+    }
+
+    /** The named metrics of a vertex, summed over its subtasks; a metric the vertex lacks is left out. */
+    Map<String, Double> metricSums(String jobId, String vertexId, List<String> names) throws IOException, InterruptedException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        String path = "/jobs/" + jobId + "/vertices/" + vertexId + "/subtasks/metrics?agg=sum&get="
+                + URLEncoder.encode(String.join(",", names), StandardCharsets.UTF_8);
+        for (JsonNode m : get(path)) {
             out.put(m.path("id").asText(), m.path("sum").asDouble());
         }
         return out;

@@ -12,6 +12,7 @@ import cn.xiaoneng.jobs.spine.SpineOptions;
 import cn.xiaoneng.jobs.throughput.ThroughputOptions;
 import cn.xiaoneng.model.Pseudonymizer;
 import cn.xiaoneng.model.Times;
+import cn.xiaoneng.testsupport.FreePorts;
 import cn.xiaoneng.testsupport.LocalPlatform;
 import cn.xiaoneng.testsupport.Waits;
 import cn.xiaoneng.testsupport.XiaonengHome;
@@ -19,7 +20,6 @@ import cn.xiaoneng.warehouse.ClickHouseConnection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -87,7 +87,7 @@ public final class PipelineBench {
         if (!settings.isEmpty()) {
             System.out.println("bench: spine job settings changed: " + new TreeMap<>(settings));
         }
-        try (LocalPlatform platform = LocalPlatform.builder().kafka().clickHouse().start(dir.resolve("servers"))) {
+        try (LocalPlatform platform = LocalPlatform.builder().kafka().clickHouseWithQueryLogs().start(dir.resolve("servers"))) {
             clickHouseUrl = platform.clickHouse().httpUrl();
             Spine spine = new Spine(platform, dir);
             spine.migrateWarehouse();
@@ -116,12 +116,17 @@ public final class PipelineBench {
 
             // 4. The pipeline drains the backlog.
             SpineOptions options = spine.spineOptions(CHECKPOINT_INTERVAL, ThroughputOptions.DEFAULT_ALLOWED_LATENESS, settings);
-            StreamExecutionEnvironment env = spine.flinkEnvironment("spine", parallelism);
+            int restPort = FreePorts.next();
+            // The REST API (on a free loopback port) gives each task's busy, back-pressured and idle time.
+            StreamExecutionEnvironment env = spine.flinkEnvironment("spine", parallelism, Map.of("rest.bind-address", "127.0.0.1",
+                    "rest.address", "127.0.0.1", "rest.bind-port", String.valueOf(restPort), "rest.port", String.valueOf(restPort),
+                    "metrics.fetcher.update-interval", "1000"));
             ProcessCpu cpu = new ProcessCpu().add("bench JVM", ProcessHandle.current().pid()).add("kafka", platform.kafka().pid())
                     .add("clickhouse", platform.clickHouse().pid());
             Map<String, Double> cpuAtStart = cpu.read();
             long jobStart = System.nanoTime();
             JobClient job = SpineJob.runJob(env, options);
+            TaskTimes tasks = new TaskTimes(new FlinkRest(restPort), job.getJobID().toHexString());
             // The sustained phase starts when the warm-up records' receipts are in ClickHouse: job start, class loading and the
             // JIT compilation of a cold JVM are left out (compiling took as much CPU as the pipeline itself in a 30-second run,
             // which a job running for weeks pays once). The whole run's CPU is printed too.
@@ -133,6 +138,7 @@ public final class PipelineBench {
                 long receipts = number("SELECT count() FROM ods_raw_change");
                 if (receipts >= Math.max(1, warmup) && cpuAtWarm.isEmpty()) {
                     cpuAtWarm.add(cpu.read());
+                    tasks.mark();
                     warmAt[0] = System.nanoTime();
                     warmAt[1] = System.currentTimeMillis();
                 }
@@ -147,32 +153,46 @@ public final class PipelineBench {
             long[] last = {-1, System.nanoTime(), 0};
             Waits.until("throughput buckets to settle", Duration.ofMinutes(10), 1000, () -> {
                 long now = number(bucketed);
-                last[2] = number(counted);
                 if (now != last[0]) {
                     last[0] = now;
                     last[1] = System.nanoTime();
+                    return false;
                 }
+                // Buckets unchanged for a second: only now count the events (a scan of every event id), so the bench's
+                // own queries cost ClickHouse little while the pipeline still runs.
+                last[2] = number(counted);
                 return now == last[2] || System.nanoTime() - last[1] > 15_000_000_000L;
             });
             long countedEvents = last[2];
             Map<String, Double> cpuAfter = cpu.read();
             long cpuAfterAt = System.nanoTime();
+            String taskReport = tasks.report();
             System.out.printf("stage throughput:  %,d of %,d counted events in the minute buckets (the rest arrived later than the allowed lateness)%n",
                     last[0], countedEvents);
             double wallRate = total / seconds(jobStart);
             // From the moment the warm-up was in to the last ODS row or throughput bucket (ClickHouse's clock, same machine).
             long endMillis = number("SELECT greatest((SELECT toUnixTimestamp64Milli(max(emitted_at)) FROM dws_throughput_minute), "
                     + "toUnixTimestamp64Milli(max(ingested_at))) FROM ods_raw_change");
-            double sustained = events / ((endMillis - warmAt[1]) / 1000.0);
+            // The sustained phase starts when the batch holding the last warm-up receipt was inserted (ClickHouse's clock, not
+            // the bench's polling) and covers every record whose receipt came after it.
+            long warmMillis = warmup == 0 ? warmAt[1] : number("SELECT toUnixTimestamp64Milli(ingested_at) FROM ods_raw_change "
+                    + "ORDER BY ingested_at LIMIT 1 OFFSET " + (warmup - 1));
+            long measured = warmup == 0 ? events : number("SELECT uniqExact(topic, partition, offset) FROM ods_raw_change "
+                    + "WHERE toUnixTimestamp64Milli(ingested_at) > " + warmMillis);
+            double sustained = measured / ((endMillis - warmMillis) / 1000.0);
             long canonical = number("SELECT uniqExact(event_id) FROM ods_case_event");
             System.out.printf("stage normalize:   %,10.0f records/s until every receipt was in ClickHouse (%.1f s after job start, warm-up included; "
                     + "%,d canonical events)%n", total / odsSeconds, odsSeconds, canonical);
-            System.out.printf("stage pipeline:    %,10.0f records/s sustained (warm-up receipts in → last ODS row and throughput bucket visible); "
-                    + "%,.0f records/s including job start and warm-up%n", sustained, wallRate);
+            System.out.printf("stage pipeline:    %,10.0f records/s sustained (%,d records from the last warm-up receipt's insert to the last ODS row "
+                    + "and throughput bucket visible); %,.0f records/s including job start and warm-up%n", sustained, measured, wallRate);
 
             // Where the CPU went, per process: the sustained phase (warm-up receipts in → buckets settled), and the whole run.
             System.out.println("cpu, sustained phase (warm-up receipts in → buckets settled), per measured record:");
             System.out.println(ProcessCpu.report(cpuAtWarm.get(0), cpuAfter, (cpuAfterAt - warmAt[0]) / 1e9, events));
+            System.out.println("flink tasks, sustained phase: share of each subtask's time busy, back-pressured (waiting for output buffers) and idle (waiting for input):");
+            System.out.print(taskReport);
+            System.out.println("clickhouse cpu, sustained phase, by what ran it (query log and part log; a view's work is also in its insert):");
+            System.out.print(clickHouseBreakdown(warmAt[1], events));
             System.out.println("cpu, whole run (job start → buckets settled), per record including the warm-up, with job start-up and JIT compilation:");
             System.out.println(ProcessCpu.report(cpuAtStart, cpuAfter, (cpuAfterAt - jobStart) / 1e9, total));
 
@@ -328,16 +348,50 @@ public final class PipelineBench {
         throw new IllegalStateException(String.valueOf(out));
     }
 
+    /**
+     * ClickHouse's own account of where its CPU went since {@code fromMillis}: inserts per table (a materialized view
+     * runs inside the insert that feeds it, so its time is in both lines), each view alone, background merges per
+     * table, and every other query by its text (the bench's own polling, mostly). Per 1,000 measured records.
+     */
+    private String clickHouseBreakdown(long fromMillis, int records) {
+        text("SYSTEM FLUSH LOGS");
+        String cpu = "(ProfileEvents['UserTimeMicroseconds'] + ProfileEvents['SystemTimeMicroseconds'])";
+        String since = " >= fromUnixTimestamp64Milli(" + fromMillis + ")";
+        String perRecord = "round(sum(" + cpu + ") / 1000 / " + records + " * 1000, 1)";
+        String rows = text("SELECT 'insert ' || arrayStringConcat(tables, ','), count(), round(sum(" + cpu + ") / 1e6, 1), " + perRecord
+                + " FROM system.query_log WHERE type = 'QueryFinish' AND query_kind = 'Insert' AND event_time_microseconds" + since
+                + " GROUP BY 1 UNION ALL SELECT 'view ' || view_name, count(), round(sum(" + cpu + ") / 1e6, 1), " + perRecord
+                + " FROM system.query_views_log WHERE event_time_microseconds" + since
+                + " GROUP BY 1 UNION ALL SELECT 'merge ' || database || '.' || table, count(), round(sum(" + cpu + ") / 1e6, 1), " + perRecord
+                + " FROM system.part_log WHERE event_type = 'MergeParts' AND event_time_microseconds" + since
+                + " GROUP BY 1 UNION ALL SELECT 'query ' || substring(replaceRegexpAll(query, '\\s+', ' '), 1, 52), count(), round(sum(" + cpu + ") / 1e6, 1), " + perRecord
+                + " FROM system.query_log WHERE type = 'QueryFinish' AND query_kind != 'Insert' AND event_time_microseconds" + since
+                + " GROUP BY 1 ORDER BY 3 DESC FORMAT TSV");
+        StringBuilder out = new StringBuilder();
+        for (String line : rows.split("\n")) {
+            String[] f = line.split("\t");
+            if (f.length == 4) {
+                out.append(String.format("  %-58s %6s times %7s s %7s ms per 1,000 records%n", f[0], f[1], f[2], f[3]));
+            }
+        }
+        return out.toString();
+    }
+
     private long number(String sql) {
+        String body = text(sql).trim();
+        return body.isEmpty() ? 0 : (long) Double.parseDouble(body);
+    }
+
+    private String text(String sql) {
         try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(clickHouseUrl + "/?database=" + ClickHouseConnection.DEFAULT_DATABASE + "&query="
-                    + URLEncoder.encode(sql, StandardCharsets.UTF_8))).GET().build();
+            // POST: SYSTEM FLUSH LOGS is not allowed in a (read-only) GET.
+            HttpRequest req = HttpRequest.newBuilder(URI.create(clickHouseUrl + "/?database=" + ClickHouseConnection.DEFAULT_DATABASE))
+                    .POST(HttpRequest.BodyPublishers.ofString(sql)).build();
             HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(r.body());
             }
-            String body = r.body().trim();
-            return body.isEmpty() ? 0 : (long) Double.parseDouble(body);
+            return r.body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
