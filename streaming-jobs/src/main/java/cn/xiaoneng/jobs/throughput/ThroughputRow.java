@@ -47,8 +47,9 @@ public class ThroughputRow {
         r.withdrawn = acc.withdrawn;
         r.supplementRequested = acc.supplementRequested;
         r.handled = acc.handled;
-        r.handlingP50Seconds = NearestRank.percentile(acc.handlingSeconds, acc.handled, 50);
-        r.handlingP90Seconds = NearestRank.percentile(acc.handlingSeconds, acc.handled, 90);
+        long[] p50p90 = NearestRank.percentiles(acc.handlingSeconds, acc.handled, 50, 90);
+        r.handlingP50Seconds = p50p90[0];
+        r.handlingP90Seconds = p50p90[1];
         r.handlingSumSeconds = acc.handlingSumSeconds;
         r.version = acc.facts;
         r.emittedAt = emittedAt;

@@ -24,6 +24,8 @@ class ThroughputAggregateTest {
     void nearestRankUsesOnlyTheFilledPartAndIsZeroWhenEmpty() {
         assertThat(NearestRank.percentile(new long[] {5, 1, 0, 0}, 2, 90)).isEqualTo(5);
         assertThat(NearestRank.percentile(new long[4], 0, 50)).isZero();
+        assertThat(NearestRank.percentiles(new long[] {30, 10, 20, 40, 0}, 4, 50, 90, 100)).containsExactly(20, 40, 40);
+        assertThat(NearestRank.percentiles(new long[4], 0, 50, 90)).containsExactly(0, 0);
         assertThatThrownBy(() -> NearestRank.percentile(new long[] {1}, 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
