@@ -19,6 +19,9 @@ import cn.xiaoneng.testsupport.XiaonengHome;
 import cn.xiaoneng.warehouse.ClickHouseConnection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -132,12 +135,15 @@ public final class PipelineBench {
             // which a job running for weeks pays once). The whole run's CPU is printed too.
             List<Map<String, Double>> cpuAtWarm = new ArrayList<>();
             long[] warmAt = {0, 0};
+            long[] jvmAtWarm = {0, 0};
             // count() is read from part metadata; the exact distinct count runs only once the rows are all there, so the bench's
             // own polling costs ClickHouse next to nothing while the pipeline runs.
             Waits.until(total + " receipts in ClickHouse", Duration.ofMinutes(20), 200, () -> {
                 long receipts = number("SELECT count() FROM ods_raw_change");
                 if (receipts >= Math.max(1, warmup) && cpuAtWarm.isEmpty()) {
                     cpuAtWarm.add(cpu.read());
+                    jvmAtWarm[0] = gcMillis();
+                    jvmAtWarm[1] = jitMillis();
                     tasks.mark();
                     warmAt[0] = System.nanoTime();
                     warmAt[1] = System.currentTimeMillis();
@@ -166,6 +172,9 @@ public final class PipelineBench {
             long countedEvents = last[2];
             Map<String, Double> cpuAfter = cpu.read();
             long cpuAfterAt = System.nanoTime();
+            long cpuAfterMillis = System.currentTimeMillis();
+            long gcInPhase = gcMillis() - jvmAtWarm[0];
+            long jitInPhase = jitMillis() - jvmAtWarm[1];
             String taskReport = tasks.report();
             System.out.printf("stage throughput:  %,d of %,d counted events in the minute buckets (the rest arrived later than the allowed lateness)%n",
                     last[0], countedEvents);
@@ -189,10 +198,12 @@ public final class PipelineBench {
             // Where the CPU went, per process: the sustained phase (warm-up receipts in → buckets settled), and the whole run.
             System.out.println("cpu, sustained phase (warm-up receipts in → buckets settled), per measured record:");
             System.out.println(ProcessCpu.report(cpuAtWarm.get(0), cpuAfter, (cpuAfterAt - warmAt[0]) / 1e9, events));
+            System.out.printf("jvm, sustained phase: %.1f s in garbage-collection pauses (%s), %.1f s of JIT compilation%n",
+                    gcInPhase / 1000.0, gcNames(), jitInPhase / 1000.0);
             System.out.println("flink tasks, sustained phase: share of each subtask's time busy, back-pressured (waiting for output buffers) and idle (waiting for input):");
             System.out.print(taskReport);
             System.out.println("clickhouse cpu, sustained phase, by what ran it (query log and part log; a view's work is also in its insert):");
-            System.out.print(clickHouseBreakdown(warmAt[1], events));
+            System.out.print(clickHouseBreakdown(warmAt[1], cpuAfterMillis, events));
             System.out.println("cpu, whole run (job start → buckets settled), per record including the warm-up, with job start-up and JIT compilation:");
             System.out.println(ProcessCpu.report(cpuAtStart, cpuAfter, (cpuAfterAt - jobStart) / 1e9, total));
 
@@ -349,14 +360,14 @@ public final class PipelineBench {
     }
 
     /**
-     * ClickHouse's own account of where its CPU went since {@code fromMillis}: inserts per table (a materialized view
+     * ClickHouse's own account of where its CPU went from {@code fromMillis} to {@code toMillis}: inserts per table (a materialized view
      * runs inside the insert that feeds it, so its time is in both lines), each view alone, background merges per
      * table, and every other query by its text (the bench's own polling, mostly). Per 1,000 measured records.
      */
-    private String clickHouseBreakdown(long fromMillis, int records) {
+    private String clickHouseBreakdown(long fromMillis, long toMillis, int records) {
         text("SYSTEM FLUSH LOGS");
         String cpu = "(ProfileEvents['UserTimeMicroseconds'] + ProfileEvents['SystemTimeMicroseconds'])";
-        String since = " >= fromUnixTimestamp64Milli(" + fromMillis + ")";
+        String since = " BETWEEN fromUnixTimestamp64Milli(" + fromMillis + ") AND fromUnixTimestamp64Milli(" + toMillis + ")";
         String perRecord = "round(sum(" + cpu + ") / 1000 / " + records + " * 1000, 1)";
         String rows = text("SELECT 'insert ' || arrayStringConcat(tables, ','), count(), round(sum(" + cpu + ") / 1e6, 1), " + perRecord
                 + " FROM system.query_log WHERE type = 'QueryFinish' AND query_kind = 'Insert' AND event_time_microseconds" + since
@@ -375,6 +386,19 @@ public final class PipelineBench {
             }
         }
         return out.toString();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    private static String gcNames() {
+        return String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
+    }
+
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private long number(String sql) {
