@@ -101,7 +101,7 @@ public final class ClickHouseServer implements AutoCloseable {
         return server;
     }
 
-    /** {@code http://127.0.0.1:PORT}, the endpoint for client-v2 and the HTTP interface. */
+    /** The server config that turns the three logs on, written next to the data dir; returns its path. */
     private static Path writeQueryLogConfig(Path home) {
         StringBuilder xml = new StringBuilder("<clickhouse>\n");
         for (String table : List.of("query_log", "query_views_log", "part_log")) {
@@ -117,6 +117,7 @@ public final class ClickHouseServer implements AutoCloseable {
         return config;
     }
 
+    /** {@code http://127.0.0.1:PORT}, the endpoint for client-v2 and the HTTP interface. */
     public String httpUrl() {
         return "http://127.0.0.1:" + httpPort;
     }

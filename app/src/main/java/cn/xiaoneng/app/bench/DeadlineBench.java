@@ -251,11 +251,7 @@ public final class DeadlineBench {
         c.put("state.backend.rocksdb.localdir", dir.resolve("rocksdb").toString());
         // RocksDB's block cache and write buffers live within Flink's managed memory (state.backend.rocksdb.memory.managed).
         c.put("taskmanager.memory.managed.size", managedMemory);
-        c.put("rest.bind-address", "127.0.0.1");
-        c.put("rest.address", "127.0.0.1");
-        c.put("rest.bind-port", String.valueOf(port));
-        c.put("rest.port", String.valueOf(port));
-        c.put("metrics.fetcher.update-interval", "1000");
+        c.putAll(FlinkRest.settings(port));
         for (String m : ROCKSDB_SHOWN) {
             c.put("state.backend.rocksdb.metrics." + m, "true");
         }

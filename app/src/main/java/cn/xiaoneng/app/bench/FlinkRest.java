@@ -25,6 +25,15 @@ final class FlinkRest {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /**
+     * Flink settings that open the REST API on {@code port} (loopback only) with metrics refreshed every second, for a
+     * bench's embedded cluster.
+     */
+    static Map<String, String> settings(int port) {
+        return Map.of("rest.bind-address", "127.0.0.1", "rest.address", "127.0.0.1", "rest.bind-port", String.valueOf(port),
+                "rest.port", String.valueOf(port), "metrics.fetcher.update-interval", "1000");
+    }
+
     /** The id of the first vertex of the job whose name contains {@code part}. */
     String vertex(String jobId, String part) throws IOException, InterruptedException {
         for (JsonNode v : get("/jobs/" + jobId).path("vertices")) {
@@ -87,14 +96,7 @@ final class FlinkRest {
                 names.add(id);
             }
         }
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (names.isEmpty()) {
-            return out;
-        }
-        for (JsonNode m : get(path + "?agg=sum&get=" + URLEncoder.encode(String.join(",", names), StandardCharsets.UTF_8))) {
-            out.put(m.path("id").asText(), m.path("sum").asDouble());
-        }
-        return out;
+        return names.isEmpty() ? new LinkedHashMap<>() : metricSums(jobId, vertexId, names);
     }
 
     /** The named metrics of a vertex, summed over its subtasks; a metric the vertex lacks is left out. */

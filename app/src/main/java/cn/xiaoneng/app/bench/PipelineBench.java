@@ -121,9 +121,7 @@ public final class PipelineBench {
             SpineOptions options = spine.spineOptions(CHECKPOINT_INTERVAL, ThroughputOptions.DEFAULT_ALLOWED_LATENESS, settings);
             int restPort = FreePorts.next();
             // The REST API (on a free loopback port) gives each task's busy, back-pressured and idle time.
-            StreamExecutionEnvironment env = spine.flinkEnvironment("spine", parallelism, Map.of("rest.bind-address", "127.0.0.1",
-                    "rest.address", "127.0.0.1", "rest.bind-port", String.valueOf(restPort), "rest.port", String.valueOf(restPort),
-                    "metrics.fetcher.update-interval", "1000"));
+            StreamExecutionEnvironment env = spine.flinkEnvironment("spine", parallelism, FlinkRest.settings(restPort));
             ProcessCpu cpu = new ProcessCpu().add("bench JVM", ProcessHandle.current().pid()).add("kafka", platform.kafka().pid())
                     .add("clickhouse", platform.clickHouse().pid());
             Map<String, Double> cpuAtStart = cpu.read();
@@ -142,11 +140,12 @@ public final class PipelineBench {
                 long receipts = number("SELECT count() FROM ods_raw_change");
                 if (receipts >= Math.max(1, warmup) && cpuAtWarm.isEmpty()) {
                     cpuAtWarm.add(cpu.read());
-                    jvmAtWarm[0] = gcMillis();
-                    jvmAtWarm[1] = jitMillis();
-                    tasks.mark();
                     warmAt[0] = System.nanoTime();
                     warmAt[1] = System.currentTimeMillis();
+                    jvmAtWarm[0] = gcMillis();
+                    jvmAtWarm[1] = jitMillis();
+                    // Last: reading the task metrics takes over a second (see TaskTimes), which must not shorten the phase.
+                    tasks.mark();
                 }
                 return receipts >= total && number("SELECT uniqExact(topic, partition, offset) FROM ods_raw_change") >= total;
             });
