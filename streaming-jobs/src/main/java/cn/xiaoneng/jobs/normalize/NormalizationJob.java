@@ -110,7 +110,8 @@ public final class NormalizationJob {
      * the skew below the throughput job's allowed lateness (3 days by default); large enough not to throttle a replay.
      * A backlog's commit times jump over every night (15 h) and weekend: with a drift of 1 h, the partition that crossed
      * a night first was paused until the others crossed it too, and the bench's normalization subtasks sat idle 65 % of
-     * the time (session 6; 36 % with 1 day, the rest being CPU the machine did not have).
+     * the time (session 6; 23–41 % with 1 day: a weekend's 63 h gap still exceeds the drift, and the rest is not yet
+     * explained).
      */
     static final Duration ALIGNMENT_DRIFT = Duration.ofDays(1);
 
