@@ -22,6 +22,10 @@ final class BenchCommand implements Callable<Integer> {
             + "figures are those of a warm JVM (default: ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--warmup-rounds", defaultValue = "1", description = "whole rounds (warm-up and measured records) drained and thrown "
+            + "away, warehouse and topics with them, before the measured round, so the JIT compiler has compiled the pipeline (default: ${DEFAULT-VALUE})")
+    int warmupRounds;
+
     @Option(names = "--latency-rate", defaultValue = "5000", description = "records/s offered during the latency phase (default: ${DEFAULT-VALUE})")
     int latencyRate;
 
@@ -37,6 +41,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new PipelineBench(events, warmup, latencyRate, latencySeconds, parallelism, settings).run();
+        return new PipelineBench(events, warmup, warmupRounds, latencyRate, latencySeconds, parallelism, settings).run();
     }
 }

@@ -14,6 +14,7 @@ final class TaskTimes {
     private final FlinkRest rest;
     private final String jobId;
     private Map<String, double[]> marked;
+    private Map<String, double[]> ended;
 
     TaskTimes(FlinkRest rest, String jobId) {
         this.rest = rest;
@@ -29,13 +30,27 @@ final class TaskTimes {
         }
     }
 
+    /**
+     * Remembers the counters at the end of the phase; {@link #report()} then compares these with the mark. Without it,
+     * the report reads the counters when it is called, and whatever the bench waited for meanwhile counts as idle.
+     */
+    void markEnd() {
+        try {
+            ended = read();
+        } catch (Exception e) {
+            System.out.println("bench: Flink task metrics unavailable: " + e);
+        }
+    }
+
     String report() {
         if (marked == null) {
             return "  (no task metrics)\n";
         }
-        Map<String, double[]> now;
+        Map<String, double[]> now = ended;
         try {
-            now = read();
+            if (now == null) {
+                now = read();
+            }
         } catch (Exception e) {
             return "  (task metrics unavailable: " + e + ")\n";
         }

@@ -48,6 +48,14 @@ class MappingLoaderTest {
     }
 
     @Test
+    void emptySplitSeparatorIsRejected() {
+        String broken = MINIMAL.replace("caseId: id", "caseId: id\n    attributes:\n      departmentIds: {column: xbdw, split: \"\"}");
+        assertThatThrownBy(() -> MappingLoader.parse("demo.yaml", broken))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("demo.yaml: tables.s.cases.attributes.departmentIds.split: must be a non-empty value");
+    }
+
+    @Test
     void unknownKeyIsAnErrorNotIgnored() {
         String broken = MINIMAL.replace("caseId: id", "caseId: id\n    casId: id");
         assertThatThrownBy(() -> MappingLoader.parse("demo.yaml", broken))

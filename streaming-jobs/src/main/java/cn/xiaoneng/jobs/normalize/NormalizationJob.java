@@ -110,8 +110,9 @@ public final class NormalizationJob {
      * the skew below the throughput job's allowed lateness (3 days by default); large enough not to throttle a replay.
      * A backlog's commit times jump over every night (15 h) and weekend: with a drift of 1 h, the partition that crossed
      * a night first was paused until the others crossed it too, and the bench's normalization subtasks sat idle 65 % of
-     * the time (session 6; 23–41 % with 1 day: a weekend's 63 h gap still exceeds the drift, and the rest is not yet
-     * explained).
+     * the time (session 6). With 1 day they are busy 90–97 % of the drain: a weekend's 63 h gap still exceeds the drift,
+     * but a drift of 30 days gave the same (session 7; the 23–41 % "idle" seen in session 6 was the bench's measuring
+     * window running past the end of the drain).
      */
     static final Duration ALIGNMENT_DRIFT = Duration.ofDays(1);
 
