@@ -157,8 +157,7 @@ public final class PipelineBench {
             long[] jvmAtWarm = {0, 0, 0};
             ThreadCpu jvmThreads = new ThreadCpu();
             boolean[] drained = {false};
-            // count() is read from part metadata; the exact distinct count runs only once the rows are all there, so the bench's
-            // own polling costs ClickHouse next to nothing while the pipeline runs.
+            // The bench's polling reads count() from part metadata, which costs ClickHouse next to nothing while the pipeline runs.
             Waits.until(total + " receipts in ClickHouse", Duration.ofMinutes(20), 200, () -> {
                 long receipts = number("SELECT count() FROM ods_raw_change");
                 if (receipts >= Math.max(1, warmup) && cpuAtWarm.isEmpty()) {
@@ -307,9 +306,13 @@ public final class PipelineBench {
             try {
                 spine.createTopics(RAW_PARTITIONS, keepAll);
                 try (Admin admin = admin(platform)) {
-                    admin.createTopics(List.of(new NewTopic(RawEnvelopes.TOPIC, RAW_PARTITIONS, (short) 1).configs(keepAll))).all().get();
+                    if (!admin.listTopics().names().get().contains(RawEnvelopes.TOPIC)) {
+                        admin.createTopics(List.of(new NewTopic(RawEnvelopes.TOPIC, RAW_PARTITIONS, (short) 1).configs(keepAll))).all().get();
+                    }
+                    // A topic created again under a deleted one's name takes a moment to have a leader on every partition.
+                    return admin.describeTopics(List.of(RawEnvelopes.TOPIC)).allTopicNames().get().get(RawEnvelopes.TOPIC).partitions()
+                            .stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
                 }
-                return true;
             } catch (Exception e) {
                 return false; // a topic of the last round still being deleted
             }
@@ -395,6 +398,9 @@ public final class PipelineBench {
             p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
             List<byte[]> kept = new ArrayList<>();
             long start = System.nanoTime();
+            // A record the broker refused must stop the bench, not leave it waiting for receipts that never come.
+            java.util.concurrent.atomic.AtomicReference<Exception> refused = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicLong acked = new java.util.concurrent.atomic.AtomicLong();
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
                 for (int sent = 0; sent < records; sent++) {
                     if (rate > 0) {
@@ -404,12 +410,21 @@ public final class PipelineBench {
                         }
                     }
                     byte[][] rec = nextRecord(rate == 0);
-                    producer.send(new ProducerRecord<>(RawEnvelopes.TOPIC, null, lastCommit, rec[0], rec[1]));
+                    producer.send(new ProducerRecord<>(RawEnvelopes.TOPIC, null, lastCommit, rec[0], rec[1]), (metadata, e) -> {
+                        if (e != null) {
+                            refused.compareAndSet(null, e);
+                        } else {
+                            acked.incrementAndGet();
+                        }
+                    });
                     if (kept.size() < keep) {
                         kept.add(rec[1]);
                     }
                 }
                 producer.flush();
+            }
+            if (refused.get() != null || acked.get() != records) {
+                throw new IllegalStateException("the broker took " + acked.get() + " of " + records + " records", refused.get());
             }
             return kept;
         }
