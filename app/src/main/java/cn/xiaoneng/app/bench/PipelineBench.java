@@ -302,21 +302,18 @@ public final class PipelineBench {
         spine.migrateWarehouse();
         // The backlog carries the commit times the hall had (weeks ago): keep it whatever its timestamps.
         Map<String, String> keepAll = Map.of("retention.ms", "-1");
-        Waits.until("topics created", Duration.ofMinutes(1), 200, () -> {
-            try {
-                spine.createTopics(RAW_PARTITIONS, keepAll);
-                try (Admin admin = admin(platform)) {
-                    if (!admin.listTopics().names().get().contains(RawEnvelopes.TOPIC)) {
-                        admin.createTopics(List.of(new NewTopic(RawEnvelopes.TOPIC, RAW_PARTITIONS, (short) 1).configs(keepAll))).all().get();
-                    }
-                    // A topic created again under a deleted one's name takes a moment to have a leader on every partition.
-                    return admin.describeTopics(List.of(RawEnvelopes.TOPIC)).allTopicNames().get().get(RawEnvelopes.TOPIC).partitions()
-                            .stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+        // Retried until it holds (a topic of the last round may still be being deleted); a timeout names the last error.
+        Waits.until("topics created", Duration.ofMinutes(1), 200, () -> unchecked(() -> {
+            spine.createTopics(RAW_PARTITIONS, keepAll);
+            try (Admin admin = admin(platform)) {
+                if (!admin.listTopics().names().get().contains(RawEnvelopes.TOPIC)) {
+                    admin.createTopics(List.of(new NewTopic(RawEnvelopes.TOPIC, RAW_PARTITIONS, (short) 1).configs(keepAll))).all().get();
                 }
-            } catch (Exception e) {
-                return false; // a topic of the last round still being deleted
+                // A topic created again under a deleted one's name takes a moment to have a leader on every partition.
+                return admin.describeTopics(List.of(RawEnvelopes.TOPIC)).allTopicNames().get().get(RawEnvelopes.TOPIC).partitions()
+                        .stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
             }
-        });
+        }));
     }
 
     /** Drops the warehouse and deletes every topic of the round, and waits until Kafka no longer lists them. */

@@ -36,8 +36,7 @@ final class ThreadCpu {
         Map<String, String> javaNames = new HashMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null) {
-                String name = info.getThreadName();
-                javaNames.putIfAbsent(name.substring(0, Math.min(15, name.length())), "java: " + javaGroup(name));
+                javaNames.merge(linuxName(info.getThreadName()), "java: " + javaGroup(info.getThreadName()), ThreadCpu::sharedLabel);
             }
         }
         Map<String, double[]> out = new LinkedHashMap<>();
@@ -98,13 +97,34 @@ final class ThreadCpu {
         if (comm.startsWith("C1 CompilerThre")) {
             return "jit: C1 compiler";
         }
-        if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("VM Periodic")) {
+        if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
             return "gc: collector threads";
         }
         if (comm.equals("VM Thread")) {
             return "vm: VM thread (safepoints)";
         }
+        if (comm.startsWith("VM Periodic")) {
+            return "vm: periodic task thread";
+        }
         return null;
+    }
+
+    /** The name Linux keeps for a thread: the JVM sets the first 15 characters of the Java name. */
+    static String linuxName(String javaName) {
+        return javaName.substring(0, Math.min(15, javaName.length()));
+    }
+
+    /**
+     * The label of threads whose names Linux cannot tell apart ("clickhouse-sink ods_case_event 0" and
+     * "clickhouse-sink dws_throughput_minute 0" both become "clickhouse-sink"): one group, named so, rather than
+     * one of them carrying the others' time.
+     */
+    static String sharedLabel(String one, String other) {
+        if (one.equals(other)) {
+            return one;
+        }
+        String prefix = one.substring(0, Math.min("java: ".length() + 15, one.length()));
+        return prefix + "… (threads named alike)";
     }
 
     /** A Java thread's name without its subtask index, attempt and other numbers, so threads of one kind add up. */
